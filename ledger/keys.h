@@ -1,0 +1,49 @@
+// Ed25519 keys (RFC 8032) on OpenSSL. The only file besides hash.cc that
+// includes OpenSSL.
+//
+// A private key lives in a PKCS#8 PEM file of mode 0600. Loading refuses a
+// file that group or others can read or write: a leaked signing key lets
+// anyone forge checkpoints, so we fail loudly rather than sign with it.
+#ifndef SHARETRAIL_LEDGER_KEYS_H_
+#define SHARETRAIL_LEDGER_KEYS_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "ledger/status.h"
+
+namespace sharetrail {
+
+constexpr size_t kEd25519PublicKeySize = 32;
+constexpr size_t kEd25519SignatureSize = 64;
+
+class Ed25519PrivateKey {
+ public:
+  ~Ed25519PrivateKey();
+  Ed25519PrivateKey(Ed25519PrivateKey&&) noexcept;
+  Ed25519PrivateKey& operator=(Ed25519PrivateKey&&) noexcept;
+
+  static Result<Ed25519PrivateKey> Generate();
+  // From a 32-byte RFC 8032 seed (tests use the RFC's vectors).
+  static Result<Ed25519PrivateKey> FromSeed(std::string_view seed);
+  // Refuses files with any group/other permission bit set.
+  static Result<Ed25519PrivateKey> LoadFile(const std::string& path);
+  // Creates path with mode 0600 (fails if it exists).
+  Status SaveFile(const std::string& path) const;
+
+  std::string PublicKey() const;  // 32 raw bytes
+  Result<std::string> Sign(std::string_view message) const;  // 64 bytes
+
+ private:
+  struct Impl;
+  explicit Ed25519PrivateKey(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// True iff sig is a valid Ed25519 signature of message under the raw public key.
+bool Ed25519Verify(std::string_view public_key, std::string_view message, std::string_view sig);
+
+}  // namespace sharetrail
+
+#endif  // SHARETRAIL_LEDGER_KEYS_H_
