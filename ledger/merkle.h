@@ -40,9 +40,9 @@ Result<Hash> RangeHash(const NodeSource& nodes, uint64_t begin, uint64_t end);
 // MTH of the first `size` leaves; size 0 gives SHA-256("").
 Result<Hash> RootAt(const NodeSource& nodes, uint64_t size);
 // PATH(index, D[0:size]); requires index < size.
-Result<std::vector<Hash>> InclusionProof(const NodeSource& nodes, uint64_t index, uint64_t size);
+Result<std::vector<Hash>> InclusionPath(const NodeSource& nodes, uint64_t index, uint64_t size);
 // PROOF(m, D[0:n]); requires 0 < m <= n (m == n gives an empty proof).
-Result<std::vector<Hash>> ConsistencyProof(const NodeSource& nodes, uint64_t m, uint64_t n);
+Result<std::vector<Hash>> ConsistencyPath(const NodeSource& nodes, uint64_t m, uint64_t n);
 
 // RFC 9162 §2.1.3.2. Returns Corruption-free InvalidArgument naming what failed.
 Status VerifyInclusion(const Hash& leaf_hash, uint64_t index, uint64_t size,

@@ -1,0 +1,116 @@
+// A ledger: an append-only, hash-chained RFC 6962 Merkle log of entries in
+// one directory, with a signed C2SP checkpoint after every commit.
+//
+// Directory layout:
+//   data.mdb, lock.mdb  the LMDB store (store.h)
+//   signing.key         Ed25519 private key, PKCS#8 PEM, mode 0600
+//   writer.lock         flock'd by the one process that may append
+//
+// Invariants:
+//   - entries, nodes and the latest checkpoint change only together, in one
+//     LMDB transaction: a reader or a restarted process sees all of a commit
+//     or none of it;
+//   - Append returns only after its transaction is fsync'd; after a failed
+//     commit the ledger refuses all further appends until it is reopened;
+//   - one writer thread batches concurrent appends into one transaction
+//     (group commit), so throughput grows with the number of waiting callers;
+//   - a checkpoint is retained in history at least every checkpoint_interval
+//     entries; any other size can be re-signed on demand (Ed25519 is
+//     deterministic, so the bytes are those first issued).
+#ifndef SHARETRAIL_LEDGER_LEDGER_H_
+#define SHARETRAIL_LEDGER_LEDGER_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "ledger/entry.h"
+#include "ledger/merkle.h"
+#include "ledger/note.h"
+#include "ledger/proof.h"
+#include "ledger/status.h"
+#include "ledger/store.h"
+
+namespace sharetrail {
+
+struct LedgerOptions {
+  // Read-only: no writer thread, no lock; the signing key is used if readable.
+  bool read_only = false;
+  size_t max_batch = 4096;
+  uint64_t checkpoint_interval = 1024;
+  uint64_t map_size = uint64_t{1} << 40;
+  // Microseconds since the Unix epoch; tests inject a fake clock.
+  std::function<int64_t()> clock;
+};
+
+struct AppendResult {
+  uint64_t seq = 0;
+  Hash leaf_hash{};
+  std::string time;
+  uint64_t tree_size = 0;  // size of the commit that made it durable
+  std::string checkpoint;  // that commit's signed checkpoint note
+};
+
+class Ledger {
+ public:
+  // Creates dir (if missing), its store, signing key and the size-0 checkpoint.
+  static Status Init(const std::string& dir, const std::string& origin);
+  static Result<std::unique_ptr<Ledger>> Open(const std::string& dir,
+                                              const LedgerOptions& options = {});
+  ~Ledger();  // drains queued appends, then stops the writer
+
+  // Blocks until the event is durable (or refused); thread-safe.
+  Result<AppendResult> Append(const Event& event);
+
+  const std::string& origin() const { return origin_; }
+  const NoteVerifier& verifier() const { return verifier_; }
+  Store& store() const { return *store_; }
+
+  // Reads see a consistent committed snapshot.
+  Result<uint64_t> Size() const;
+  Result<std::string> EntryBytes(uint64_t seq) const;
+  Result<Hash> Root(uint64_t size) const;
+  // The signed checkpoint note at `size` (latest if nullopt).
+  Result<std::string> SignedCheckpoint(std::optional<uint64_t> size = std::nullopt) const;
+  // size nullopt means the latest size.
+  Result<InclusionProof> ProveInclusion(uint64_t seq, std::optional<uint64_t> size) const;
+  Result<ConsistencyProof> ProveConsistency(uint64_t first, uint64_t second) const;
+
+ private:
+  struct Request;
+  Ledger() = default;
+  void WriterLoop();
+  Status CommitBatch(const std::vector<Request*>& batch);
+  Result<std::string> SignCheckpoint(uint64_t size, const Hash& root) const;
+
+  std::string dir_, origin_;
+  LedgerOptions options_;
+  std::unique_ptr<Store> store_;
+  NoteVerifier verifier_;
+  std::optional<NoteSigner> signer_;
+  int lock_fd_ = -1;
+
+  // Writer state: touched only by the writer thread after Open.
+  Frontier frontier_;
+  Hash last_leaf_{};
+  int64_t last_micros_ = 0;
+
+  std::mutex mu_;
+  std::condition_variable writer_cv_, done_cv_;
+  std::deque<Request*> queue_;
+  bool stopping_ = false;
+  Status failed_;  // set once a commit fails; appends refused after
+  std::thread writer_;
+};
+
+}  // namespace sharetrail
+
+#endif  // SHARETRAIL_LEDGER_LEDGER_H_

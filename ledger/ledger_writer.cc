@@ -1,0 +1,109 @@
+// The write path: callers queue prepared events, one writer thread commits
+// everything queued as one LMDB transaction (group commit), then wakes them.
+//
+// Why one thread: the hash chain and the tree are inherently sequential, and
+// an fsync costs the same for one entry as for a thousand; so the expensive
+// work callers can do in parallel (validation, canonical JSON) happens before
+// queueing, and the writer does only the chaining, hashing, one signature and
+// one durable commit per batch.
+#include <algorithm>
+
+#include "ledger/ledger.h"
+
+namespace sharetrail {
+
+struct Ledger::Request {
+  PreparedEvent event;
+  AppendResult result;
+  Status status;
+  bool done = false;
+};
+
+Result<AppendResult> Ledger::Append(const Event& event) {
+  if (options_.read_only) return FailedPrecondition("ledger opened read-only");
+  ST_ASSIGN_OR_RETURN(PreparedEvent prepared, PrepareEvent(event));
+  Request req;
+  req.event = std::move(prepared);
+  std::unique_lock<std::mutex> lock(mu_);
+  if (!failed_.ok()) {
+    return FailedPrecondition("ledger refuses writes after a failed commit (" + failed_.message() +
+                              "); reopen it once the cause is fixed");
+  }
+  if (stopping_) return FailedPrecondition("ledger is closing");
+  queue_.push_back(&req);
+  writer_cv_.notify_one();
+  done_cv_.wait(lock, [&] { return req.done; });
+  if (!req.status.ok()) return req.status;
+  return std::move(req.result);
+}
+
+void Ledger::WriterLoop() {
+  std::vector<Request*> batch;
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    writer_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stopping and drained
+    size_t n = std::min(queue_.size(), options_.max_batch);
+    batch.assign(queue_.begin(), queue_.begin() + n);
+    queue_.erase(queue_.begin(), queue_.begin() + n);
+    bool failed = !failed_.ok();
+    lock.unlock();
+
+    Status s = failed ? failed_ : CommitBatch(batch);
+
+    lock.lock();
+    if (!s.ok() && failed_.ok()) failed_ = s;
+    for (Request* r : batch) {
+      if (!s.ok()) r->status = s;
+      r->done = true;
+    }
+    done_cv_.notify_all();
+  }
+}
+
+Status Ledger::CommitBatch(const std::vector<Request*>& batch) {
+  ST_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
+  // Work on copies so a failed commit leaves the in-memory state matching disk.
+  Frontier frontier = frontier_;
+  Hash prev = last_leaf_;
+  int64_t micros = last_micros_;
+  std::vector<Frontier::NewNode> nodes;
+  std::string bytes;
+  for (Request* r : batch) {
+    uint64_t seq = frontier.size();
+    micros = std::max(micros, options_.clock());  // time never runs backwards
+    r->result.time = FormatTime(micros);
+    bytes.clear();
+    EncodeEntry(r->event, seq, r->result.time, prev, &bytes);
+    ST_RETURN_IF_ERROR(txn->Put(Table::kEntries, U64Key(seq), bytes, /*append=*/true));
+    Hash leaf = LeafHash(bytes);
+    nodes.clear();
+    frontier.Append(leaf, &nodes);
+    for (const auto& n : nodes) {
+      ST_RETURN_IF_ERROR(
+          txn->Put(Table::kNodes, U64Key(NodeId(n.level, n.index)), AsBytes(n.hash), true));
+    }
+    r->result.seq = seq;
+    r->result.leaf_hash = leaf;
+    prev = leaf;
+  }
+  uint64_t size = frontier.size();
+  ST_ASSIGN_OR_RETURN(std::string note, SignCheckpoint(size, frontier.Root()));
+  ST_RETURN_IF_ERROR(txn->Put(Table::kMeta, "checkpoint", note, false));
+  uint64_t old_size = frontier_.size(), every = std::max<uint64_t>(options_.checkpoint_interval, 1);
+  if (old_size / every != size / every) {
+    ST_RETURN_IF_ERROR(txn->Put(Table::kCheckpoints, U64Key(size), note, true));
+  }
+  ST_RETURN_IF_ERROR(txn->Commit());
+
+  frontier_ = std::move(frontier);
+  last_leaf_ = prev;
+  last_micros_ = micros;
+  for (Request* r : batch) {
+    r->result.tree_size = size;
+    r->result.checkpoint = note;
+  }
+  return Status::Ok();
+}
+
+}  // namespace sharetrail

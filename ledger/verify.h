@@ -1,0 +1,47 @@
+// verify: recompute everything from the stored entries and compare.
+//
+// Checks, in one pass over one snapshot: entry keys are 0..n-1 with no gaps;
+// each entry's seq, prev (hash chain) and non-decreasing time; every stored
+// tree node equals the node recomputed from the entries, and no extra node
+// exists; every retained checkpoint and the latest one is signed by the
+// ledger's key (or the verifier given), names this origin, and its root is
+// the recomputed root at its size; consecutive checkpoints are consistent.
+// With deep=true each entry is also strictly parsed and schema-checked.
+//
+// A mismatch is a finding, not an error: the report names the first bad seq
+// and what is wrong. Errors are reserved for failing to read at all.
+#ifndef SHARETRAIL_LEDGER_VERIFY_H_
+#define SHARETRAIL_LEDGER_VERIFY_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "ledger/ledger.h"
+
+namespace sharetrail {
+
+struct VerifyOptions {
+  bool deep = false;
+  // If set, checkpoints must be signed by this key rather than the one the
+  // ledger's own metadata names (an outsider passes the vkey they trust).
+  std::optional<NoteVerifier> verifier;
+  std::function<void(uint64_t done, uint64_t total)> progress;
+};
+
+struct VerifyReport {
+  bool ok = false;
+  uint64_t entries = 0;             // entries checked
+  uint64_t nodes = 0;               // stored nodes checked
+  uint64_t checkpoints = 0;         // signed checkpoints checked
+  Hash root{};                      // recomputed root of the whole tree
+  std::optional<uint64_t> bad_seq;  // first entry found wrong, if any
+  std::string problem;              // what is wrong, empty if ok
+};
+
+Result<VerifyReport> Verify(const Ledger& ledger, const VerifyOptions& options);
+
+}  // namespace sharetrail
+
+#endif  // SHARETRAIL_LEDGER_VERIFY_H_
