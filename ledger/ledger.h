@@ -69,6 +69,10 @@ class Ledger {
 
   // Blocks until the event is durable (or refused); thread-safe.
   Result<AppendResult> Append(const Event& event);
+  // Validates every event first and appends none if any is invalid (the
+  // error names its index). Otherwise queues all at once, in order, and
+  // waits for all; results[i] is event i's outcome.
+  Result<std::vector<Result<AppendResult>>> AppendAll(const std::vector<Event>& events);
 
   const std::string& origin() const { return origin_; }
   const NoteVerifier& verifier() const { return verifier_; }

@@ -37,6 +37,35 @@ Result<AppendResult> Ledger::Append(const Event& event) {
   return std::move(req.result);
 }
 
+Result<std::vector<Result<AppendResult>>> Ledger::AppendAll(const std::vector<Event>& events) {
+  if (options_.read_only) return FailedPrecondition("ledger opened read-only");
+  std::vector<Request> reqs(events.size());
+  for (size_t i = 0; i < events.size(); ++i) {
+    auto prepared = PrepareEvent(events[i]);
+    if (!prepared.ok()) return prepared.status().WithContext("event " + std::to_string(i) + ": ");
+    reqs[i].event = std::move(prepared).value();
+  }
+  std::unique_lock<std::mutex> lock(mu_);
+  if (!failed_.ok()) {
+    return FailedPrecondition("ledger refuses writes after a failed commit (" +
+                              failed_.message() + "); reopen it once the cause is fixed");
+  }
+  if (stopping_) return FailedPrecondition("ledger is closing");
+  for (Request& r : reqs) queue_.push_back(&r);
+  writer_cv_.notify_one();
+  done_cv_.wait(lock, [&] { return reqs.empty() || reqs.back().done; });
+  std::vector<Result<AppendResult>> out;
+  out.reserve(reqs.size());
+  for (Request& r : reqs) {
+    if (r.status.ok()) {
+      out.emplace_back(std::move(r.result));
+    } else {
+      out.emplace_back(r.status);
+    }
+  }
+  return out;
+}
+
 void Ledger::WriterLoop() {
   std::vector<Request*> batch;
   std::unique_lock<std::mutex> lock(mu_);

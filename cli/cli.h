@@ -1,0 +1,51 @@
+// Shared plumbing for the sharetrail subcommands: global flags, output in
+// text or --json, and error reporting. Each cmd_*.cc registers its commands.
+#ifndef SHARETRAIL_CLI_CLI_H_
+#define SHARETRAIL_CLI_CLI_H_
+
+#include <CLI/CLI.hpp>
+#include <boost/json/value.hpp>
+#include <memory>
+#include <string>
+
+#include "ledger/ledger.h"
+#include "ledger/status.h"
+
+namespace sharetrail::cli {
+
+struct Globals {
+  std::string ledger_dir;
+  bool json = false;
+};
+
+// Exit codes: 0 success, 1 a failure the command found (verify), 2 bad
+// usage or input, 3 other errors (I/O, corruption, missing ledger).
+constexpr int kExitFinding = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitError = 3;
+
+// Thrown only inside command callbacks and turned into an exit code by main;
+// library code never throws.
+struct Exit {
+  int code;
+};
+
+// Prints the status (as {"error":{...}} with --json) to stderr and exits.
+[[noreturn]] void Fail(const Globals& g, const Status& s);
+// Prints one JSON value on its own line.
+void PrintJson(const boost::json::value& v);
+// Prints s followed by a newline; with --json, only when not handled.
+Result<std::unique_ptr<Ledger>> OpenLedger(const Globals& g, bool read_only);
+
+template <typename T>
+T OrFail(const Globals& g, Result<T> r) {
+  if (!r.ok()) Fail(g, r.status());
+  return std::move(r).value();
+}
+
+void AddLedgerCommands(CLI::App& app, Globals& g);
+void AddProofCommands(CLI::App& app, Globals& g);
+
+}  // namespace sharetrail::cli
+
+#endif  // SHARETRAIL_CLI_CLI_H_

@@ -1,0 +1,104 @@
+// checkpoint, prove inclusion, prove consistency, verify.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <optional>
+
+#include "cli/cli.h"
+#include "ledger/base64.h"
+#include "ledger/verify.h"
+
+namespace sharetrail::cli {
+namespace {
+
+void ShowCheckpoint(Globals& g, std::optional<uint64_t> size) {
+  auto ledger = OrFail(g, OpenLedger(g, true));
+  std::string note = OrFail(g, ledger->SignedCheckpoint(size));
+  if (!g.json) {
+    std::cout << note;
+    return;
+  }
+  auto opened = OrFail(g, OpenNote(note, {ledger->verifier()}));
+  auto cp = OrFail(g, Checkpoint::Parse(opened.text));
+  PrintJson(boost::json::object{
+      {"origin", cp.origin}, {"size", cp.size}, {"root", Base64(cp.root)}, {"note", note}});
+}
+
+void ProveInclusion(Globals& g, uint64_t seq, std::optional<uint64_t> size) {
+  auto ledger = OrFail(g, OpenLedger(g, true));
+  PrintJson(OrFail(g, ledger->ProveInclusion(seq, size)).ToJson());
+}
+
+void ProveConsistency(Globals& g, uint64_t from, uint64_t to) {
+  auto ledger = OrFail(g, OpenLedger(g, true));
+  PrintJson(OrFail(g, ledger->ProveConsistency(from, to)).ToJson());
+}
+
+void RunVerify(Globals& g, const std::string& vkey, bool deep) {
+  auto ledger = OrFail(g, OpenLedger(g, true));
+  VerifyOptions options;
+  options.deep = deep;
+  if (!vkey.empty()) options.verifier = OrFail(g, NoteVerifier::FromVkey(vkey));
+  bool tty = isatty(STDERR_FILENO);
+  if (tty) {
+    options.progress = [](uint64_t done, uint64_t total) {
+      std::fprintf(stderr, "\rverifying: %llu / %llu entries (%3.0f%%)",
+                   static_cast<unsigned long long>(done), static_cast<unsigned long long>(total),
+                   total ? 100.0 * done / total : 100.0);
+      if (done == total) std::fprintf(stderr, "\n");
+    };
+  }
+  VerifyReport r = OrFail(g, Verify(*ledger, options));
+  if (g.json) {
+    boost::json::object o{
+        {"ok", r.ok}, {"entries", r.entries}, {"nodes", r.nodes}, {"checkpoints", r.checkpoints}};
+    if (r.ok) o["root"] = Base64(r.root);
+    if (r.bad_seq) o["bad_seq"] = *r.bad_seq;
+    if (!r.ok) o["problem"] = r.problem;
+    PrintJson(o);
+  } else if (r.ok) {
+    std::cout << "ok: " << r.entries << " entries, " << r.nodes << " tree nodes, " << r.checkpoints
+              << " signed checkpoints verified\nroot: " << Base64(r.root) << "\n";
+  } else {
+    if (tty) std::fprintf(stderr, "\n");
+    std::cout << "FAILED";
+    if (r.bad_seq) std::cout << " at seq " << *r.bad_seq;
+    std::cout << ": " << r.problem << "\n";
+  }
+  if (!r.ok) throw Exit{kExitFinding};
+}
+
+}  // namespace
+
+void AddProofCommands(CLI::App& app, Globals& g) {
+  struct Opts {
+    std::optional<uint64_t> size;
+    uint64_t seq = 0, from = 0, to = 0;
+    std::string vkey;
+    bool deep = false;
+  };
+  auto o = std::make_shared<Opts>();
+
+  auto* cp = app.add_subcommand("checkpoint", "Print the signed checkpoint (C2SP signed note)");
+  cp->add_option("--size", o->size, "Tree size (default: latest)");
+  cp->callback([&g, o] { ShowCheckpoint(g, o->size); });
+
+  auto* prove = app.add_subcommand("prove", "Print an inclusion or consistency proof (JSON)");
+  prove->require_subcommand(1);
+  auto* inc = prove->add_subcommand("inclusion", "Proof that entry --seq is in the tree");
+  inc->add_option("--seq", o->seq, "Entry sequence number")->required();
+  inc->add_option("--size", o->size, "Tree size (default: latest)");
+  inc->callback([&g, o] { ProveInclusion(g, o->seq, o->size); });
+  auto* con = prove->add_subcommand("consistency", "Proof that tree --from is a prefix of --to");
+  con->add_option("--from", o->from, "Earlier tree size")->required();
+  con->add_option("--to", o->to, "Later tree size")->required();
+  con->callback([&g, o] { ProveConsistency(g, o->from, o->to); });
+
+  auto* verify = app.add_subcommand("verify", "Recompute and check the whole ledger");
+  verify->add_option("--vkey", o->vkey, "Verifier key to trust (default: the ledger's own)");
+  verify->add_flag("--deep", o->deep, "Also parse and schema-check every entry");
+  verify->callback([&g, o] { RunVerify(g, o->vkey, o->deep); });
+}
+
+}  // namespace sharetrail::cli

@@ -1,0 +1,67 @@
+// sharetrail: the command-line tool. One subcommand per task; every command
+// takes --json for machine-readable output.
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include <boost/json/serialize.hpp>
+
+#include "cli/cli.h"
+#include "ledger/canonical_json.h"
+
+namespace sharetrail::cli {
+
+[[noreturn]] void Fail(const Globals& g, const Status& s) {
+  int code = (s.code() == Code::kInvalidArgument || s.code() == Code::kOutOfRange) ? kExitUsage
+                                                                                   : kExitError;
+  if (g.json) {
+    boost::json::object err{{"code", CodeName(s.code())}, {"message", s.message()}};
+    std::cerr << boost::json::serialize(boost::json::object{{"error", err}}) << "\n";
+  } else {
+    std::cerr << "sharetrail: " << s.ToString() << "\n";
+  }
+  throw Exit{code};
+}
+
+void PrintJson(const boost::json::value& v) {
+  auto canonical = Canonicalize(v);
+  std::cout << (canonical.ok() ? *canonical : boost::json::serialize(v)) << "\n";
+}
+
+Result<std::unique_ptr<Ledger>> OpenLedger(const Globals& g, bool read_only) {
+  if (g.ledger_dir.empty()) {
+    return InvalidArgument("no ledger given: pass --ledger DIR or set SHARETRAIL_LEDGER");
+  }
+  LedgerOptions options;
+  options.read_only = read_only;
+  return Ledger::Open(g.ledger_dir, options);
+}
+
+}  // namespace sharetrail::cli
+
+int main(int argc, char** argv) {
+  using namespace sharetrail::cli;
+  Globals g;
+  if (const char* env = std::getenv("SHARETRAIL_LEDGER")) g.ledger_dir = env;
+  CLI::App app{"sharetrail: a verifiable ledger of information shared between public bodies"};
+  app.require_subcommand(1);
+  app.add_option("--ledger", g.ledger_dir, "Ledger directory (default: $SHARETRAIL_LEDGER)");
+  app.add_flag("--json", g.json, "Machine-readable JSON output");
+  AddLedgerCommands(app, g);
+  AddProofCommands(app, g);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  } catch (const Exit& e) {
+    return e.code;
+  }
+  return 0;
+}
