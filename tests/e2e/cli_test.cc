@@ -1,0 +1,160 @@
+// Drives the real sharetrail binary the way the README's tour does, and
+// checks its proofs with the library's verifiers as an outsider would.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "ledger/base64.h"
+#include "ledger/canonical_json.h"
+#include "ledger/note.h"
+#include "ledger/proof.h"
+#include "tests/testutil.h"
+
+namespace sharetrail {
+namespace {
+
+using testing::TempDir;
+
+struct Run {
+  int code;
+  std::string out, err;
+};
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = tmp_.Sub("ledger");
+    Run r = Cli("init --origin e2e.test/log");
+    ASSERT_EQ(r.code, 0) << r.err;
+  }
+
+  // Runs `sharetrail --ledger DIR args` with optional stdin text.
+  Run Cli(const std::string& args, const std::string& input = "") {
+    std::string in = tmp_.Sub("stdin"), out = tmp_.Sub("stdout"), err = tmp_.Sub("stderr");
+    std::ofstream(in, std::ios::binary) << input;
+    std::string cmd = std::string(SHARETRAIL_BINARY_DIR) + "/sharetrail --ledger " + dir_ + " " +
+                      args + " <" + in + " >" + out + " 2>" + err;
+    int status = std::system(cmd.c_str());
+    return {WEXITSTATUS(status), Slurp(out), Slurp(err)};
+  }
+
+  std::string Events(int n, int start = 0) {
+    std::string s;
+    for (int i = start; i < start + n; ++i) {
+      s += R"({"actor":{"user":"foi-officer-2","party":"dfe","role":"foi_officer"},)"
+           R"("type":"foi.request_received","body":{"request":"FOI-2026-)" +
+           std::to_string(1000 + i) + R"(","regime":"FOIA","received":"2026-11-0)" +
+           std::to_string(1 + i % 9) + R"("}})" + "\n";
+    }
+    return s;
+  }
+
+  Checkpoint OpenCheckpoint(const std::string& note) {
+    std::string vkey = Cli("vkey").out;
+    vkey.pop_back();
+    auto verifier = NoteVerifier::FromVkey(vkey);
+    EXPECT_TRUE(verifier.ok());
+    auto opened = OpenNote(note, {*verifier});
+    EXPECT_TRUE(opened.ok()) << opened.status().ToString() << "\n" << note;
+    return *Checkpoint::Parse(opened->text);
+  }
+
+  TempDir tmp_;
+  std::string dir_;
+};
+
+TEST_F(CliTest, AppendShowCheckpointProveVerify) {
+  Run r = Cli("append -", Events(5));
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "0\n1\n2\n3\n4\n");
+
+  Run canonical = Cli("show --seq 3 --canonical");
+  ASSERT_EQ(canonical.code, 0);
+  Run shown = Cli("--json show --seq 3");
+  auto doc = ParseStrict(shown.out);
+  ASSERT_TRUE(doc.ok()) << shown.out;
+  EXPECT_EQ(doc->at("leaf_hash").as_string(), Base64(LeafHash(canonical.out)));
+  EXPECT_EQ(*Canonicalize(doc->at("entry")), canonical.out);
+
+  Checkpoint cp = OpenCheckpoint(Cli("checkpoint").out);
+  EXPECT_EQ(cp.origin, "e2e.test/log");
+  EXPECT_EQ(cp.size, 5u);
+
+  Run proof = Cli("prove inclusion --seq 3");
+  ASSERT_EQ(proof.code, 0) << proof.err;
+  auto inc = InclusionProof::FromJson(*ParseStrict(proof.out));
+  ASSERT_TRUE(inc.ok()) << proof.out;
+  EXPECT_EQ(inc->leaf_hash, LeafHash(canonical.out));
+  EXPECT_TRUE(inc->Verify(cp.root).ok());
+
+  Checkpoint cp2 = OpenCheckpoint(Cli("checkpoint --size 2").out);
+  Run cons = Cli("prove consistency --from 2 --to 5");
+  ASSERT_EQ(cons.code, 0) << cons.err;
+  auto con = ConsistencyProof::FromJson(*ParseStrict(cons.out));
+  ASSERT_TRUE(con.ok());
+  EXPECT_TRUE(con->Verify(cp2.root, cp.root).ok());
+  EXPECT_FALSE(con->Verify(cp.root, cp2.root).ok());
+
+  Run v = Cli("verify");
+  EXPECT_EQ(v.code, 0) << v.out << v.err;
+  EXPECT_NE(v.out.find("ok: 5 entries"), std::string::npos) << v.out;
+  Run vj = Cli("--json verify --deep");
+  auto report = ParseStrict(vj.out);
+  ASSERT_TRUE(report.ok()) << vj.out;
+  EXPECT_TRUE(report->at("ok").as_bool());
+  EXPECT_EQ(report->at("root").as_string(), Base64(cp.root));
+}
+
+TEST_F(CliTest, CanonPrintsRfc8785Form) {
+  Run r = Cli("canon", R"({ "b" : 1, "a" : [true, null, "\u00e9\n"] })");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "{\"a\":[true,null,\"é\\n\"],\"b\":1}\n");
+  Run bad = Cli("canon", R"({"a":1.5})");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("offset"), std::string::npos) << bad.err;
+}
+
+TEST_F(CliTest, BadInputChangesNothingAndSaysWhere) {
+  ASSERT_EQ(Cli("append -", Events(2)).code, 0);
+  std::string input = Events(1, 10) + R"({"actor":{"user":"x"},"type":"share","body":{"a":1,"a":2}})" "\n";
+  Run r = Cli("append -", input);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("-:2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("duplicate"), std::string::npos) << r.err;
+  EXPECT_EQ(OpenCheckpoint(Cli("checkpoint").out).size, 2u) << "nothing may be half-imported";
+
+  EXPECT_EQ(Cli("show --seq 99").code, 3);
+  EXPECT_EQ(Cli("prove inclusion --seq 2").code, 2);
+  EXPECT_EQ(Cli("prove consistency --from 0 --to 2").code, 2);
+  Run json_err = Cli("--json show --seq 99");
+  auto err = ParseStrict(json_err.err);
+  ASSERT_TRUE(err.ok()) << json_err.err;
+  EXPECT_EQ(err->at("error").at("code").as_string(), "not found");
+}
+
+TEST_F(CliTest, VerifyFailsWithTheSeqAfterTampering) {
+  ASSERT_EQ(Cli("append -", Events(8)).code, 0);
+  std::string path = dir_ + "/data.mdb";
+  std::string data = Slurp(path);
+  std::string needle = "FOI-2026-1006";
+  size_t n = 0;
+  for (size_t p = data.find(needle); p != std::string::npos; p = data.find(needle, p + 1), ++n) {
+    data[p + 12] = '7';
+  }
+  ASSERT_GE(n, 1u);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << data;
+  Run v = Cli("verify");
+  EXPECT_EQ(v.code, 1);
+  EXPECT_NE(v.out.find("FAILED at seq 6"), std::string::npos) << v.out;
+}
+
+}  // namespace
+}  // namespace sharetrail
