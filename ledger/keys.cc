@@ -213,8 +213,11 @@ Status Ed25519PrivateKey::SaveFile(const std::string& path) const {
   int fd = open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) {
     int err = errno;
-    return IOError("key file " + path + ": create: " + ErrnoText(err) +
-                   (err == EEXIST ? " (refusing to overwrite an existing key)" : ""));
+    if (err == EEXIST) {
+      return FailedPrecondition("key file " + path +
+                                " already exists; refusing to overwrite a signing key");
+    }
+    return IOError("key file " + path + ": create: " + ErrnoText(err));
   }
   // The umask may have cleared bits of 0600; pin the mode exactly.
   Status st = fchmod(fd, 0600) == 0 ? Status::Ok() : IOError(ErrnoText(errno));

@@ -280,7 +280,7 @@ TEST_F(KeyFileTest, SaveRefusesExistingFile) {
   std::string path = Path("existing.key");
   Write(path, "precious\n", 0600);
   Status st = key->SaveFile(path);
-  EXPECT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), Code::kFailedPrecondition);
   EXPECT_NE(st.message().find(path), std::string::npos) << st.ToString();
   std::stringstream content;
   content << std::ifstream(path).rdbuf();
