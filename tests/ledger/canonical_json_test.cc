@@ -600,6 +600,46 @@ TEST(CanonicalJson, RandomizedRoundTripAndIdempotence) {
   }
 }
 
+// Differential check on corrupted input: whatever ParseStrict accepts, the
+// independent boost::json::parse must accept as the same value (our subset),
+// and every rejection must carry a position. Also a cheap fuzz under ASan.
+TEST(CanonicalJson, MutatedInputStaysWithinBoostJson) {
+  std::mt19937_64 rng(99);
+  static constexpr char kBytes[] =
+      "{}[],:\"\\/ -0123456789.eEtfnulx\x01\x7f\x80\xbf\xc3\xed\xf0\xff";
+  int accepted = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    AppendLoose(RandomValue(rng, 2), rng, &text);
+    for (size_t n = 1 + rng() % 3; n > 0 && !text.empty(); --n) {
+      const size_t at = rng() % text.size();
+      const char byte = kBytes[rng() % (sizeof kBytes - 1)];
+      switch (rng() % 3) {
+        case 0:
+          text[at] = byte;
+          break;
+        case 1:
+          text.insert(text.begin() + at, byte);
+          break;
+        default:
+          text.erase(at, 1);
+      }
+    }
+    auto parsed = ParseStrict(text);
+    if (!parsed.ok()) {
+      ASSERT_EQ(parsed.status().message().rfind("offset ", 0), 0u) << parsed.status().message();
+      continue;
+    }
+    ++accepted;
+    boost::system::error_code ec;
+    const json::value theirs = json::parse(text, ec);
+    ASSERT_FALSE(ec) << json::serialize(json::string(text));
+    ASSERT_EQ(*parsed, theirs) << json::serialize(json::string(text));
+    ASSERT_TRUE(Canonicalize(*parsed).ok());
+  }
+  EXPECT_GT(accepted, 1000);  // the mutations must not all be fatal
+}
+
 TEST(CanonicalJson, CompareUtf16MatchesConvertedComparison) {
   std::mt19937_64 rng(7);
   for (int i = 0; i < 20000; ++i) {
