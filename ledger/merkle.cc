@@ -113,7 +113,7 @@ Result<Hash> RootAt(const NodeSource& nodes, uint64_t size) {
   return root;
 }
 
-Result<std::vector<Hash>> InclusionProof(const NodeSource& nodes, uint64_t index, uint64_t size) {
+Result<std::vector<Hash>> InclusionPath(const NodeSource& nodes, uint64_t index, uint64_t size) {
   if (index >= size) {
     return OutOfRange(InclusionWhat(index, size) + "the leaf is not in the tree");
   }
@@ -137,7 +137,7 @@ Result<std::vector<Hash>> InclusionProof(const NodeSource& nodes, uint64_t index
   return proof;
 }
 
-Result<std::vector<Hash>> ConsistencyProof(const NodeSource& nodes, uint64_t m, uint64_t n) {
+Result<std::vector<Hash>> ConsistencyPath(const NodeSource& nodes, uint64_t m, uint64_t n) {
   if (m > n) return OutOfRange(ConsistencyWhat(m, n) + "the old size is beyond the new tree");
   if (m == 0) {
     return InvalidArgument(ConsistencyWhat(m, n) +

@@ -18,7 +18,7 @@ namespace {
 
 using testing::TempDir;
 
-struct Run {
+struct CmdResult {
   int code;
   std::string out, err;
 };
@@ -32,12 +32,12 @@ class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = tmp_.Sub("ledger");
-    Run r = Cli("init --origin e2e.test/log");
+    CmdResult r = Cli("init --origin e2e.test/log");
     ASSERT_EQ(r.code, 0) << r.err;
   }
 
   // Runs `sharetrail --ledger DIR args` with optional stdin text.
-  Run Cli(const std::string& args, const std::string& input = "") {
+  CmdResult Cli(const std::string& args, const std::string& input = "") {
     std::string in = tmp_.Sub("stdin"), out = tmp_.Sub("stdout"), err = tmp_.Sub("stderr");
     std::ofstream(in, std::ios::binary) << input;
     std::string cmd = std::string(SHARETRAIL_BINARY_DIR) + "/sharetrail --ledger " + dir_ + " " +
@@ -72,13 +72,13 @@ class CliTest : public ::testing::Test {
 };
 
 TEST_F(CliTest, AppendShowCheckpointProveVerify) {
-  Run r = Cli("append -", Events(5));
+  CmdResult r = Cli("append -", Events(5));
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "0\n1\n2\n3\n4\n");
 
-  Run canonical = Cli("show --seq 3 --canonical");
+  CmdResult canonical = Cli("show --seq 3 --canonical");
   ASSERT_EQ(canonical.code, 0);
-  Run shown = Cli("--json show --seq 3");
+  CmdResult shown = Cli("--json show --seq 3");
   auto doc = ParseStrict(shown.out);
   ASSERT_TRUE(doc.ok()) << shown.out;
   EXPECT_EQ(doc->at("leaf_hash").as_string(), Base64(LeafHash(canonical.out)));
@@ -88,7 +88,7 @@ TEST_F(CliTest, AppendShowCheckpointProveVerify) {
   EXPECT_EQ(cp.origin, "e2e.test/log");
   EXPECT_EQ(cp.size, 5u);
 
-  Run proof = Cli("prove inclusion --seq 3");
+  CmdResult proof = Cli("prove inclusion --seq 3");
   ASSERT_EQ(proof.code, 0) << proof.err;
   auto inc = InclusionProof::FromJson(*ParseStrict(proof.out));
   ASSERT_TRUE(inc.ok()) << proof.out;
@@ -96,17 +96,17 @@ TEST_F(CliTest, AppendShowCheckpointProveVerify) {
   EXPECT_TRUE(inc->Verify(cp.root).ok());
 
   Checkpoint cp2 = OpenCheckpoint(Cli("checkpoint --size 2").out);
-  Run cons = Cli("prove consistency --from 2 --to 5");
+  CmdResult cons = Cli("prove consistency --from 2 --to 5");
   ASSERT_EQ(cons.code, 0) << cons.err;
   auto con = ConsistencyProof::FromJson(*ParseStrict(cons.out));
   ASSERT_TRUE(con.ok());
   EXPECT_TRUE(con->Verify(cp2.root, cp.root).ok());
   EXPECT_FALSE(con->Verify(cp.root, cp2.root).ok());
 
-  Run v = Cli("verify");
+  CmdResult v = Cli("verify");
   EXPECT_EQ(v.code, 0) << v.out << v.err;
   EXPECT_NE(v.out.find("ok: 5 entries"), std::string::npos) << v.out;
-  Run vj = Cli("--json verify --deep");
+  CmdResult vj = Cli("--json verify --deep");
   auto report = ParseStrict(vj.out);
   ASSERT_TRUE(report.ok()) << vj.out;
   EXPECT_TRUE(report->at("ok").as_bool());
@@ -114,10 +114,10 @@ TEST_F(CliTest, AppendShowCheckpointProveVerify) {
 }
 
 TEST_F(CliTest, CanonPrintsRfc8785Form) {
-  Run r = Cli("canon", R"({ "b" : 1, "a" : [true, null, "\u00e9\n"] })");
+  CmdResult r = Cli("canon", R"({ "b" : 1, "a" : [true, null, "\u00e9\n"] })");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "{\"a\":[true,null,\"é\\n\"],\"b\":1}\n");
-  Run bad = Cli("canon", R"({"a":1.5})");
+  CmdResult bad = Cli("canon", R"({"a":1.5})");
   EXPECT_EQ(bad.code, 2);
   EXPECT_NE(bad.err.find("offset"), std::string::npos) << bad.err;
 }
@@ -125,7 +125,7 @@ TEST_F(CliTest, CanonPrintsRfc8785Form) {
 TEST_F(CliTest, BadInputChangesNothingAndSaysWhere) {
   ASSERT_EQ(Cli("append -", Events(2)).code, 0);
   std::string input = Events(1, 10) + R"({"actor":{"user":"x"},"type":"share","body":{"a":1,"a":2}})" "\n";
-  Run r = Cli("append -", input);
+  CmdResult r = Cli("append -", input);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("-:2:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("duplicate"), std::string::npos) << r.err;
@@ -134,7 +134,7 @@ TEST_F(CliTest, BadInputChangesNothingAndSaysWhere) {
   EXPECT_EQ(Cli("show --seq 99").code, 3);
   EXPECT_EQ(Cli("prove inclusion --seq 2").code, 2);
   EXPECT_EQ(Cli("prove consistency --from 0 --to 2").code, 2);
-  Run json_err = Cli("--json show --seq 99");
+  CmdResult json_err = Cli("--json show --seq 99");
   auto err = ParseStrict(json_err.err);
   ASSERT_TRUE(err.ok()) << json_err.err;
   EXPECT_EQ(err->at("error").at("code").as_string(), "not found");
@@ -151,7 +151,7 @@ TEST_F(CliTest, VerifyFailsWithTheSeqAfterTampering) {
   }
   ASSERT_GE(n, 1u);
   std::ofstream(path, std::ios::binary | std::ios::trunc) << data;
-  Run v = Cli("verify");
+  CmdResult v = Cli("verify");
   EXPECT_EQ(v.code, 1);
   EXPECT_NE(v.out.find("FAILED at seq 6"), std::string::npos) << v.out;
 }

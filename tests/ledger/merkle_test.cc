@@ -78,7 +78,7 @@ TEST(MerklePublished, InclusionProofs) {
   VectorSource src(LeafHashes(8));
   for (const ProofVector& v : kInclusionVectors) {
     SCOPED_TRACE(std::to_string(v.a) + " in " + std::to_string(v.size));
-    Result<std::vector<Hash>> proof = InclusionProof(src, v.a, v.size);
+    Result<std::vector<Hash>> proof = InclusionPath(src, v.a, v.size);
     ASSERT_TRUE(proof.ok()) << proof.status().ToString();
     EXPECT_EQ(*proof, Hashes(v.proof));
     Status st = VerifyInclusion(LeafHash(LeafInputs()[v.a]), v.a, v.size, Hashes(v.proof),
@@ -91,7 +91,7 @@ TEST(MerklePublished, ConsistencyProofs) {
   VectorSource src(LeafHashes(8));
   for (const ProofVector& v : kConsistencyVectors) {
     SCOPED_TRACE(std::to_string(v.a) + " -> " + std::to_string(v.size));
-    Result<std::vector<Hash>> proof = ConsistencyProof(src, v.a, v.size);
+    Result<std::vector<Hash>> proof = ConsistencyPath(src, v.a, v.size);
     ASSERT_TRUE(proof.ok()) << proof.status().ToString();
     EXPECT_EQ(*proof, Hashes(v.proof));
     Status st = VerifyConsistency(v.a, v.size, HexHash(kRoots[v.a - 1]),
@@ -112,7 +112,7 @@ TEST(MerkleExhaustive, RootsAndInclusionProofs) {
     const Hash root = ref.Mth(0, size);
     ASSERT_EQ(Root(src, size), root) << size;
     for (uint64_t i = 0; i < size; ++i) {
-      Result<std::vector<Hash>> proof = InclusionProof(src, i, size);
+      Result<std::vector<Hash>> proof = InclusionPath(src, i, size);
       ASSERT_TRUE(proof.ok()) << proof.status().ToString();
       ASSERT_EQ(*proof, ref.Path(i, 0, size)) << i << " in " << size;
       Status st = VerifyInclusion(src.leaves()[i], i, size, *proof, root);
@@ -126,7 +126,7 @@ TEST(MerkleExhaustive, ConsistencyProofs) {
   Reference ref(src.leaves());
   for (uint64_t n = 1; n <= kMax; ++n) {
     for (uint64_t m = 1; m <= n; ++m) {
-      Result<std::vector<Hash>> proof = ConsistencyProof(src, m, n);
+      Result<std::vector<Hash>> proof = ConsistencyPath(src, m, n);
       ASSERT_TRUE(proof.ok()) << proof.status().ToString();
       ASSERT_EQ(*proof, ref.Proof(m, n)) << m << " -> " << n;
       Status st = VerifyConsistency(m, n, ref.Mth(0, m), ref.Mth(0, n), *proof);
@@ -285,10 +285,10 @@ class FailingSource : public NodeSource {
 
 TEST(MerkleErrors, BadArguments) {
   VectorSource src(LeafHashes(8));
-  EXPECT_EQ(InclusionProof(src, 8, 8).status().code(), Code::kOutOfRange);
-  EXPECT_EQ(InclusionProof(src, 0, 0).status().code(), Code::kOutOfRange);
-  EXPECT_EQ(ConsistencyProof(src, 9, 8).status().code(), Code::kOutOfRange);
-  EXPECT_EQ(ConsistencyProof(src, 0, 8).status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(InclusionPath(src, 8, 8).status().code(), Code::kOutOfRange);
+  EXPECT_EQ(InclusionPath(src, 0, 0).status().code(), Code::kOutOfRange);
+  EXPECT_EQ(ConsistencyPath(src, 9, 8).status().code(), Code::kOutOfRange);
+  EXPECT_EQ(ConsistencyPath(src, 0, 8).status().code(), Code::kInvalidArgument);
   EXPECT_EQ(RangeHash(src, 3, 3).status().code(), Code::kInvalidArgument);
   EXPECT_EQ(RangeHash(src, 4, 3).status().code(), Code::kInvalidArgument);
   // A size the store does not have is the store's error, passed through.
@@ -298,8 +298,8 @@ TEST(MerkleErrors, BadArguments) {
 TEST(MerkleErrors, SourceErrorsPassThroughWithContext) {
   FailingSource bad;
   for (const Status& st :
-       {RootAt(bad, 5).status(), RangeHash(bad, 0, 3).status(), InclusionProof(bad, 2, 7).status(),
-        ConsistencyProof(bad, 3, 7).status(), Frontier::Load(bad, 6).status()}) {
+       {RootAt(bad, 5).status(), RangeHash(bad, 0, 3).status(), InclusionPath(bad, 2, 7).status(),
+        ConsistencyPath(bad, 3, 7).status(), Frontier::Load(bad, 6).status()}) {
     EXPECT_EQ(st.code(), Code::kIOError);
     EXPECT_NE(st.message().find("disk on fire"), std::string::npos) << st.message();
     EXPECT_NE(st.message().find("node (level "), std::string::npos) << st.message();
@@ -317,7 +317,7 @@ TEST(MerkleCost, ReadsAtAMillionLeaves) {
   for (uint64_t i :
        {uint64_t{0}, uint64_t{1}, uint64_t{524'287}, uint64_t{999'999}, uint64_t{777'777}}) {
     src.ResetReads();
-    Result<std::vector<Hash>> proof = InclusionProof(src, i, kSize);
+    Result<std::vector<Hash>> proof = InclusionPath(src, i, kSize);
     ASSERT_TRUE(proof.ok());
     EXPECT_LE(src.reads(), 2u * 64) << i;
     EXPECT_LE(src.reads(), 2u * std::bit_width(kSize)) << i;
@@ -326,7 +326,7 @@ TEST(MerkleCost, ReadsAtAMillionLeaves) {
   for (uint64_t m : {uint64_t{1}, uint64_t{3}, uint64_t{524'288}, uint64_t{654'321}, kSize - 1}) {
     const Hash old_root = Root(src, m);
     src.ResetReads();
-    Result<std::vector<Hash>> proof = ConsistencyProof(src, m, kSize);
+    Result<std::vector<Hash>> proof = ConsistencyPath(src, m, kSize);
     ASSERT_TRUE(proof.ok());
     EXPECT_LE(src.reads(), 2u * 64) << m;
     EXPECT_LE(src.reads(), 2u * std::bit_width(kSize) + 1) << m;
@@ -346,13 +346,13 @@ TEST(MerkleCost, SizesNear2To63) {
     EXPECT_EQ(f->Root(), root);
     for (uint64_t i : {uint64_t{0}, size / 3, size - 1}) {
       src.ResetReads();
-      Result<std::vector<Hash>> proof = InclusionProof(src, i, size);
+      Result<std::vector<Hash>> proof = InclusionPath(src, i, size);
       ASSERT_TRUE(proof.ok());
       EXPECT_LE(src.reads(), 2u * 64);
       EXPECT_TRUE(VerifyInclusion(src.leaf(), i, size, *proof, root).ok()) << i << " in " << size;
       const uint64_t m = i + 1;
       src.ResetReads();
-      Result<std::vector<Hash>> cproof = ConsistencyProof(src, m, size);
+      Result<std::vector<Hash>> cproof = ConsistencyPath(src, m, size);
       ASSERT_TRUE(cproof.ok());
       EXPECT_LE(src.reads(), 2u * 64 + 1);
       EXPECT_TRUE(VerifyConsistency(m, size, Root(src, m), root, *cproof).ok()) << m;

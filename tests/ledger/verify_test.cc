@@ -29,7 +29,7 @@ std::vector<Hash> Build(const std::string& dir) {
   return leaves;
 }
 
-VerifyReport Run(const std::string& dir, VerifyOptions options = {}) {
+VerifyReport RunVerify(const std::string& dir, VerifyOptions options = {}) {
   LedgerOptions ro;
   ro.read_only = true;
   auto l = Ledger::Open(dir, ro);
@@ -64,7 +64,7 @@ TEST(Verify, PassesOnAnIntactLedger) {
   VerifyOptions o;
   o.deep = true;
   o.progress = [&](uint64_t, uint64_t) { ++calls; };
-  VerifyReport r = Run(dir, o);
+  VerifyReport r = RunVerify(dir, o);
   EXPECT_TRUE(r.ok) << r.problem;
   EXPECT_EQ(r.entries, static_cast<uint64_t>(kEntries));
   EXPECT_EQ(r.nodes, 2u * kEntries - 3);  // 2n - popcount(50) complete subtrees
@@ -77,7 +77,7 @@ TEST(Verify, NamesTheSeqOfAFlippedEntryByte) {
   std::string dir = tmp.Sub("l");
   Build(dir);
   ASSERT_GE(FlipEverywhere(dir, "\"n\":17,\"purpose\":\"daily", 16), 1);
-  VerifyReport r = Run(dir);
+  VerifyReport r = RunVerify(dir);
   EXPECT_FALSE(r.ok);
   ASSERT_TRUE(r.bad_seq.has_value());
   EXPECT_EQ(*r.bad_seq, 17u);
@@ -91,7 +91,7 @@ TEST(Verify, NamesTheSeqOfAFlippedTreeNode) {
   // Node (level 1, index 8) covers leaves 16 and 17; appending 17 completes it.
   Hash node = NodeHash(leaves[16], leaves[17]);
   ASSERT_GE(FlipEverywhere(dir, AsBytes(node), 5), 1);
-  VerifyReport r = Run(dir);
+  VerifyReport r = RunVerify(dir);
   EXPECT_FALSE(r.ok);
   ASSERT_TRUE(r.bad_seq.has_value());
   EXPECT_EQ(*r.bad_seq, 17u);
@@ -103,7 +103,7 @@ TEST(Verify, NamesTheSeqOfAFlippedLeafHash) {
   std::string dir = tmp.Sub("l");
   auto leaves = Build(dir);
   ASSERT_GE(FlipEverywhere(dir, AsBytes(leaves[9]), 0), 1);
-  VerifyReport r = Run(dir);
+  VerifyReport r = RunVerify(dir);
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.bad_seq.value_or(999), 9u);
 }
@@ -137,7 +137,7 @@ TEST(Verify, CatchesARewriteThatRecomputedTheTreeViaTheSignedCheckpoint) {
     }
     ASSERT_TRUE((*txn)->Commit().ok());
   }
-  VerifyReport r = Run(dir);
+  VerifyReport r = RunVerify(dir);
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.bad_seq.value_or(999), static_cast<uint64_t>(kEntries - 1));
   EXPECT_NE(r.problem.find("signed root"), std::string::npos) << r.problem;
@@ -153,7 +153,7 @@ TEST(Verify, RejectsCheckpointsSignedByAnotherKey) {
   ASSERT_TRUE(v.ok());
   VerifyOptions o;
   o.verifier = *v;
-  VerifyReport r = Run(dir, o);
+  VerifyReport r = RunVerify(dir, o);
   EXPECT_FALSE(r.ok);
   EXPECT_NE(r.problem.find("signature"), std::string::npos) << r.problem;
 }
