@@ -34,7 +34,7 @@ struct Exit {
 [[noreturn]] void Fail(const Globals& g, const Status& s);
 // Prints one JSON value on its own line.
 void PrintJson(const boost::json::value& v);
-// Prints s followed by a newline; with --json, only when not handled.
+// Opens --ledger DIR; read-only opens need no lock and no signing key.
 Result<std::unique_ptr<Ledger>> OpenLedger(const Globals& g, bool read_only);
 
 template <typename T>
@@ -45,6 +45,7 @@ T OrFail(const Globals& g, Result<T> r) {
 
 void AddLedgerCommands(CLI::App& app, Globals& g);
 void AddProofCommands(CLI::App& app, Globals& g);
+void AddCheckCommands(CLI::App& app, Globals& g);
 
 }  // namespace sharetrail::cli
 

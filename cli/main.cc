@@ -1,10 +1,9 @@
 // sharetrail: the command-line tool. One subcommand per task; every command
 // takes --json for machine-readable output.
+#include <boost/json/serialize.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
-
-#include <boost/json/serialize.hpp>
 
 #include "cli/cli.h"
 #include "ledger/canonical_json.h"
@@ -49,6 +48,7 @@ int main(int argc, char** argv) {
   app.add_flag("--json", g.json, "Machine-readable JSON output");
   AddLedgerCommands(app, g);
   AddProofCommands(app, g);
+  AddCheckCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

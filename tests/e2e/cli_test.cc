@@ -113,6 +113,50 @@ TEST_F(CliTest, AppendShowCheckpointProveVerify) {
   EXPECT_EQ(report->at("root").as_string(), Base64(cp.root));
 }
 
+TEST_F(CliTest, CheckVerifiesProofsOfflineWithOnlyTheVkey) {
+  ASSERT_EQ(Cli("append -", Events(7)).code, 0);
+  std::string vkey = Cli("vkey").out;
+  vkey.pop_back();
+  auto save = [&](const std::string& name, const std::string& args) {
+    CmdResult r = Cli(args);
+    EXPECT_EQ(r.code, 0) << args << ": " << r.err;
+    std::ofstream(tmp_.Sub(name), std::ios::binary) << r.out;
+    return tmp_.Sub(name);
+  };
+  std::string cp3 = save("cp3", "checkpoint --size 3"), cp7 = save("cp7", "checkpoint");
+  std::string inc = save("inc", "prove inclusion --seq 5"),
+              entry = save("e5", "show --seq 5 --canonical");
+  std::string con = save("con", "prove consistency --from 3 --to 7");
+  std::string check = "check inclusion --vkey " + vkey + " --proof " + inc + " --checkpoint " + cp7;
+  CmdResult ok = Cli(check + " --entry " + entry);
+  EXPECT_EQ(ok.code, 0) << ok.out << ok.err;
+  EXPECT_NE(ok.out.find("entry 5 is in the tree of size 7"), std::string::npos) << ok.out;
+  EXPECT_EQ(Cli("check consistency --vkey " + vkey + " --proof " + con + " --old " + cp3 +
+                " --new " + cp7)
+                .code,
+            0);
+  // The wrong entry, the wrong checkpoint, swapped checkpoints, another key.
+  std::string e4 = save("e4", "show --seq 4 --canonical");
+  EXPECT_EQ(Cli(check + " --entry " + e4).code, 1);
+  EXPECT_EQ(Cli("check inclusion --vkey " + vkey + " --proof " + inc + " --checkpoint " + cp3).code,
+            1);
+  EXPECT_EQ(Cli("check consistency --vkey " + vkey + " --proof " + con + " --old " + cp7 +
+                " --new " + cp3)
+                .code,
+            1);
+  // A checkpoint from another ledger with the same origin but its own key.
+  std::string bin =
+      std::string(SHARETRAIL_BINARY_DIR) + "/sharetrail --ledger " + tmp_.Sub("other");
+  ASSERT_EQ(std::system((bin + " init --origin e2e.test/log >/dev/null").c_str()), 0);
+  ASSERT_EQ(std::system((bin + " vkey >" + tmp_.Sub("other.vkey")).c_str()), 0);
+  std::string other_vkey = Slurp(tmp_.Sub("other.vkey"));
+  other_vkey.pop_back();
+  CmdResult forged =
+      Cli("check inclusion --vkey " + other_vkey + " --proof " + inc + " --checkpoint " + cp7);
+  EXPECT_EQ(forged.code, 1) << forged.out << forged.err;
+  EXPECT_NE(forged.out.find("FAILED"), std::string::npos) << forged.out;
+}
+
 TEST_F(CliTest, CanonPrintsRfc8785Form) {
   CmdResult r = Cli("canon", R"({ "b" : 1, "a" : [true, null, "\u00e9\n"] })");
   ASSERT_EQ(r.code, 0) << r.err;
@@ -124,7 +168,9 @@ TEST_F(CliTest, CanonPrintsRfc8785Form) {
 
 TEST_F(CliTest, BadInputChangesNothingAndSaysWhere) {
   ASSERT_EQ(Cli("append -", Events(2)).code, 0);
-  std::string input = Events(1, 10) + R"({"actor":{"user":"x"},"type":"share","body":{"a":1,"a":2}})" "\n";
+  std::string input = Events(1, 10) +
+                      R"({"actor":{"user":"x"},"type":"share","body":{"a":1,"a":2}})"
+                      "\n";
   CmdResult r = Cli("append -", input);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("-:2:"), std::string::npos) << r.err;
