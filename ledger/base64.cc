@@ -8,13 +8,50 @@ namespace {
 
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-int Value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
+// Decoding table: 6-bit value, or -1 for bytes outside the alphabet.
+struct DecodeTable {
+  int8_t v[256];
+  constexpr DecodeTable() : v() {
+    for (int i = 0; i < 256; ++i) v[i] = -1;
+    for (int i = 0; i < 64; ++i) v[static_cast<uint8_t>(kAlphabet[i])] = static_cast<int8_t>(i);
+  }
+};
+constexpr DecodeTable kDecode;
+
+// Decodes text (length a multiple of 4) into out, which has room for
+// text.size() / 4 * 3 bytes; returns the decoded length or an error. Shared by
+// the allocating and the fixed-size (hash) paths, the latter being on
+// verify's hot path.
+Result<size_t> DecodeInto(std::string_view text, uint8_t* out) {
+  if (text.size() % 4 != 0) {
+    return InvalidArgument("base64: length " + std::to_string(text.size()) +
+                           " is not a multiple of 4");
+  }
+  size_t o = 0;
+  for (size_t i = 0; i < text.size(); i += 4) {
+    bool last = i + 4 == text.size();
+    int pad = 0;
+    if (last && text[i + 3] == '=') pad = text[i + 2] == '=' ? 2 : 1;
+    uint32_t v = 0;
+    for (int j = 0; j < 4; ++j) {
+      if (j >= 4 - pad) {
+        v <<= 6;
+        continue;
+      }
+      int d = kDecode.v[static_cast<uint8_t>(text[i + j])];
+      if (d < 0) {
+        return InvalidArgument("base64: invalid character at offset " + std::to_string(i + j));
+      }
+      v = (v << 6) | static_cast<uint32_t>(d);
+    }
+    if ((pad == 1 && (v & 0xff) != 0) || (pad == 2 && (v & 0xffff) != 0)) {
+      return InvalidArgument("base64: non-canonical trailing bits");
+    }
+    out[o++] = static_cast<uint8_t>(v >> 16);
+    if (pad < 2) out[o++] = static_cast<uint8_t>((v >> 8) & 0xff);
+    if (pad < 1) out[o++] = static_cast<uint8_t>(v & 0xff);
+  }
+  return o;
 }
 
 }  // namespace
@@ -44,45 +81,22 @@ std::string Base64Encode(std::string_view data) {
 }
 
 Result<std::string> Base64Decode(std::string_view text) {
-  if (text.size() % 4 != 0) {
-    return InvalidArgument("base64: length " + std::to_string(text.size()) +
-                           " is not a multiple of 4");
-  }
-  std::string out;
-  out.reserve(text.size() / 4 * 3);
-  for (size_t i = 0; i < text.size(); i += 4) {
-    bool last = i + 4 == text.size();
-    int pad = 0;
-    if (last && text[i + 3] == '=') pad = text[i + 2] == '=' ? 2 : 1;
-    uint32_t v = 0;
-    for (int j = 0; j < 4; ++j) {
-      if (j >= 4 - pad) {
-        v <<= 6;
-        continue;
-      }
-      int d = Value(text[i + j]);
-      if (d < 0) {
-        return InvalidArgument("base64: invalid character at offset " + std::to_string(i + j));
-      }
-      v = (v << 6) | d;
-    }
-    if ((pad == 1 && (v & 0xff) != 0) || (pad == 2 && (v & 0xffff) != 0)) {
-      return InvalidArgument("base64: non-canonical trailing bits");
-    }
-    out.push_back(static_cast<char>(v >> 16));
-    if (pad < 2) out.push_back(static_cast<char>((v >> 8) & 0xff));
-    if (pad < 1) out.push_back(static_cast<char>(v & 0xff));
-  }
+  std::string out(text.size() / 4 * 3, '\0');
+  ST_ASSIGN_OR_RETURN(size_t n, DecodeInto(text, reinterpret_cast<uint8_t*>(out.data())));
+  out.resize(n);
   return out;
 }
 
 Result<Hash> HashFromBase64(std::string_view text) {
-  ST_ASSIGN_OR_RETURN(std::string raw, Base64Decode(text));
-  if (raw.size() != 32) {
+  if (text.size() != 44) {
+    ST_ASSIGN_OR_RETURN(std::string raw, Base64Decode(text));
     return InvalidArgument("hash: expected 32 bytes, got " + std::to_string(raw.size()));
   }
+  uint8_t buf[33];
+  ST_ASSIGN_OR_RETURN(size_t n, DecodeInto(text, buf));
+  if (n != 32) return InvalidArgument("hash: expected 32 bytes, got " + std::to_string(n));
   Hash h;
-  std::memcpy(h.data(), raw.data(), 32);
+  std::memcpy(h.data(), buf, 32);
   return h;
 }
 

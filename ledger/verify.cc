@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <map>
+#include <thread>
 
 #include "ledger/txn_nodes.h"
 
@@ -9,6 +10,9 @@ namespace sharetrail {
 namespace {
 
 constexpr uint64_t kProgressEvery = 1 << 16;
+// Entries hashed per parallel step: big enough to amortise a thread start,
+// small enough that the views and hashes stay in cache.
+constexpr size_t kChunk = 8192;
 
 struct Finding {
   std::optional<uint64_t> seq;
@@ -71,6 +75,156 @@ Result<std::map<uint64_t, Checkpoint>> LoadCheckpoints(const ReadTxn& txn, const
   return out;
 }
 
+// What can be computed for an entry without knowing its neighbours: the
+// work verify spreads over two threads.
+struct Hashed {
+  Hash leaf;
+  Result<EntryTail> tail = Corruption("not read");
+  Status deep;
+};
+
+void HashRange(const std::vector<std::string_view>& views, size_t begin, size_t end, bool deep,
+               std::vector<Hashed>* out) {
+  for (size_t i = begin; i < end; ++i) {
+    Hashed& h = (*out)[i];
+    h.leaf = LeafHash(views[i]);
+    h.tail = ReadEntryTail(views[i]);
+    if (deep) h.deep = DecodeEntry(views[i]).status();
+  }
+}
+
+// One pass over entries and nodes in lockstep. Leaf hashing and tail parsing
+// of a chunk run on two threads over views into the snapshot's memory map
+// (valid while the read transaction lives); chaining, the frontier and the
+// node comparison are sequential.
+class Scan {
+ public:
+  Scan(const ReadTxn& txn, const std::map<uint64_t, Checkpoint>& checkpoints,
+       const VerifyOptions& options, VerifyReport* report, Finding* bad)
+      : txn_(txn), checkpoints_(checkpoints), options_(options), report_(report), bad_(bad) {}
+
+  // Returns an error only if the store cannot be read; findings go to *bad.
+  Status Run(uint64_t size) {
+    size_ = size;
+    auto entries = txn_.OpenCursor(Table::kEntries);
+    nodes_ = txn_.OpenCursor(Table::kNodes);
+    if (!entries || !nodes_) return IOError("cannot open cursors");
+    ST_RETURN_IF_ERROR(entries->SeekFirst());
+    ST_RETURN_IF_ERROR(nodes_->SeekFirst());
+    next_cp_ = checkpoints_.begin();
+    if (next_cp_ != checkpoints_.end() && next_cp_->first == 0) {
+      if (next_cp_->second.root != EmptyTreeHash()) {
+        bad_->problem = "checkpoint 0: root is not the empty tree hash";
+        return Status::Ok();
+      }
+      ++next_cp_;
+    }
+    std::vector<std::string_view> views;
+    std::vector<Hashed> hashed(kChunk);
+    for (uint64_t base = 0; base < size;) {
+      views.clear();
+      while (views.size() < kChunk && base + views.size() < size) {
+        uint64_t seq = base + views.size();
+        auto key =
+            entries->Valid() ? U64Key::Decode(entries->key()) : Result<uint64_t>(NotFound(""));
+        if (!key.ok() || *key != seq) break;  // reported in order below
+        views.push_back(entries->value());
+        ST_RETURN_IF_ERROR(entries->Next());
+      }
+      size_t n = views.size(), half = n / 2;
+      std::thread helper([&] { HashRange(views, half, n, options_.deep, &hashed); });
+      HashRange(views, 0, half, options_.deep, &hashed);
+      helper.join();
+      for (size_t i = 0; i < n; ++i) {
+        ST_RETURN_IF_ERROR(Check(base + i, hashed[i]));
+        if (!bad_->problem.empty()) return Status::Ok();
+      }
+      base += n;
+      if (n < kChunk && base < size) {
+        bad_->seq = base;
+        bad_->problem =
+            Where(base) + "entry missing (the next stored key is not " + std::to_string(base) + ")";
+        return Status::Ok();
+      }
+    }
+    if (entries->Valid()) {
+      bad_->problem = "entries stored beyond the tree size " + std::to_string(size);
+    } else if (nodes_->Valid()) {
+      bad_->problem = "tree nodes stored beyond the tree of size " + std::to_string(size);
+    }
+    report_->root = frontier_.Root();
+    return Status::Ok();
+  }
+
+ private:
+  // Records a finding; the scan stops at the first one.
+  Status Found(uint64_t seq, std::string what) {
+    bad_->seq = seq;
+    bad_->problem = Where(seq) + what;
+    return Status::Ok();
+  }
+
+  Status Check(uint64_t seq, const Hashed& h) {
+    if (!h.tail.ok()) return Found(seq, h.tail.status().message());
+    const EntryTail& tail = *h.tail;
+    if (tail.seq != seq) return Found(seq, "entry says seq " + std::to_string(tail.seq));
+    if (tail.prev != prev_) {
+      return Found(seq, "prev does not match the hash of entry " +
+                            (seq ? std::to_string(seq - 1) : std::string("-1 (must be zero)")));
+    }
+    if (tail.time < last_time_) {
+      return Found(seq, "time " + std::string(tail.time) + " is before the previous entry's");
+    }
+    if (!h.deep.ok()) return Found(seq, h.deep.message());
+    last_time_ = tail.time;
+    prev_ = h.leaf;
+    made_.clear();
+    frontier_.Append(h.leaf, &made_);
+    for (const auto& n : made_) {
+      bool match = nodes_->Valid() &&
+                   nodes_->key() == std::string_view(U64Key(NodeId(n.level, n.index))) &&
+                   nodes_->value() == AsBytes(n.hash);
+      if (!match) {
+        return Found(seq, n.level == 0
+                              ? std::string("entry bytes do not match the stored leaf hash")
+                              : "stored tree node (level " + std::to_string(n.level) + ", index " +
+                                    std::to_string(n.index) + ") does not match the entries");
+      }
+      ++report_->nodes;
+      ST_RETURN_IF_ERROR(nodes_->Next());
+    }
+    ++report_->entries;
+    if (next_cp_ != checkpoints_.end() && next_cp_->first == seq + 1) {
+      if (frontier_.Root() != next_cp_->second.root) {
+        bad_->seq = seq;
+        bad_->problem = "checkpoint " + std::to_string(seq + 1) +
+                        ": signed root does not match the stored entries (an entry at or below "
+                        "seq " +
+                        std::to_string(seq) + " was rewritten together with its tree nodes)";
+        return Status::Ok();
+      }
+      ++next_cp_;
+    }
+    if (options_.progress && (seq + 1) % kProgressEvery == 0) {
+      options_.progress(seq + 1, size_);
+    }
+    return Status::Ok();
+  }
+
+  const ReadTxn& txn_;
+  const std::map<uint64_t, Checkpoint>& checkpoints_;
+  const VerifyOptions& options_;
+  VerifyReport* report_;
+  Finding* bad_;
+  std::unique_ptr<Cursor> nodes_;
+  std::map<uint64_t, Checkpoint>::const_iterator next_cp_;
+  Frontier frontier_;
+  std::vector<Frontier::NewNode> made_;
+  Hash prev_{};
+  std::string_view last_time_;
+  uint64_t size_ = 0;
+};
+
 }  // namespace
 
 Result<VerifyReport> Verify(const Ledger& ledger, const VerifyOptions& options) {
@@ -87,105 +241,9 @@ Result<VerifyReport> Verify(const Ledger& ledger, const VerifyOptions& options) 
   ST_ASSIGN_OR_RETURN(uint64_t size, txn->Count(Table::kEntries));
   ST_ASSIGN_OR_RETURN(auto checkpoints, LoadCheckpoints(*txn, ledger, verifier, size, &bad));
   if (!bad.problem.empty()) return finish();
+  ST_RETURN_IF_ERROR(Scan(*txn, checkpoints, options, &report, &bad).Run(size));
+  if (!bad.problem.empty()) return finish();
 
-  auto entries = txn->OpenCursor(Table::kEntries);
-  auto nodes = txn->OpenCursor(Table::kNodes);
-  if (!entries || !nodes) return IOError("cannot open cursors");
-  ST_RETURN_IF_ERROR(entries->SeekFirst());
-  ST_RETURN_IF_ERROR(nodes->SeekFirst());
-  Frontier frontier;
-  std::vector<Frontier::NewNode> made;
-  Hash prev{};
-  std::string_view last_time;
-  auto next_cp = checkpoints.begin();
-  if (next_cp != checkpoints.end() && next_cp->first == 0) {
-    if (next_cp->second.root != EmptyTreeHash()) {
-      bad.problem = "checkpoint 0: root is not the empty tree hash";
-      return finish();
-    }
-    ++next_cp;
-  }
-  for (uint64_t seq = 0; seq < size; ++seq) {
-    if (seq > 0) ST_RETURN_IF_ERROR(entries->Next());
-    if (!entries->Valid()) {
-      bad = {seq, Where(seq) + "entry missing"};
-      return finish();
-    }
-    auto key = U64Key::Decode(entries->key());
-    if (!key.ok() || *key != seq) {
-      bad = {seq,
-             Where(seq) + "entry missing (next stored key is not " + std::to_string(seq) + ")"};
-      return finish();
-    }
-    std::string_view bytes = entries->value();
-    auto tail = ReadEntryTail(bytes);
-    if (!tail.ok()) {
-      bad = {seq, Where(seq) + tail.status().message()};
-      return finish();
-    }
-    if (tail->seq != seq) {
-      bad = {seq, Where(seq) + "entry says seq " + std::to_string(tail->seq)};
-      return finish();
-    }
-    if (tail->prev != prev) {
-      bad = {seq, Where(seq) + "prev does not match the hash of entry " +
-                      (seq ? std::to_string(seq - 1) : std::string("-1 (must be zero)"))};
-      return finish();
-    }
-    if (tail->time < last_time) {
-      bad = {seq,
-             Where(seq) + "time " + std::string(tail->time) + " is before the previous entry's"};
-      return finish();
-    }
-    if (options.deep) {
-      auto decoded = DecodeEntry(bytes);
-      if (!decoded.ok()) {
-        bad = {seq, Where(seq) + decoded.status().message()};
-        return finish();
-      }
-    }
-    last_time = tail->time;
-    prev = LeafHash(bytes);
-    made.clear();
-    frontier.Append(prev, &made);
-    for (const auto& n : made) {
-      bool match = nodes->Valid() &&
-                   nodes->key() == std::string_view(U64Key(NodeId(n.level, n.index))) &&
-                   nodes->value() == AsBytes(n.hash);
-      if (!match) {
-        bad = {seq, Where(seq) +
-                        (n.level == 0
-                             ? std::string("entry bytes do not match the stored leaf hash")
-                             : "stored tree node (level " + std::to_string(n.level) + ", index " +
-                                   std::to_string(n.index) + ") does not match the entries")};
-        return finish();
-      }
-      ++report.nodes;
-      ST_RETURN_IF_ERROR(nodes->Next());
-    }
-    ++report.entries;
-    if (next_cp != checkpoints.end() && next_cp->first == seq + 1) {
-      if (frontier.Root() != next_cp->second.root) {
-        bad = {seq,
-               "checkpoint " + std::to_string(seq + 1) +
-                   ": signed root does not match the stored entries (an entry at or below seq " +
-                   std::to_string(seq) + " was rewritten together with its tree nodes)"};
-        return finish();
-      }
-      ++next_cp;
-    }
-    if (options.progress && (seq + 1) % kProgressEvery == 0) options.progress(seq + 1, size);
-  }
-  if (size > 0) ST_RETURN_IF_ERROR(entries->Next());
-  if (entries->Valid()) {
-    bad.problem = "entries stored beyond the tree size " + std::to_string(size);
-    return finish();
-  }
-  if (nodes->Valid()) {
-    bad.problem = "tree nodes stored beyond the tree of size " + std::to_string(size);
-    return finish();
-  }
-  report.root = frontier.Root();
   // Consistency of each retained checkpoint with the next, by proof.
   TxnNodes source(*txn);
   for (auto it = checkpoints.begin(); it != checkpoints.end(); ++it) {
