@@ -45,6 +45,9 @@ struct LedgerOptions {
   // Read-only: no writer thread, no lock; the signing key is used if readable.
   bool read_only = false;
   size_t max_batch = 4096;
+  // Longest a commit waits for callers released by the previous commit to
+  // come back (see WriterLoop); 0 commits whatever is queued at once.
+  int group_commit_wait_us = 300;
   uint64_t checkpoint_interval = 1024;
   uint64_t map_size = uint64_t{1} << 40;
   // Microseconds since the Unix epoch; tests inject a fake clock.
@@ -91,6 +94,7 @@ class Ledger {
  private:
   struct Request;
   Ledger() = default;
+  Status AcceptingWrites() const;  // mu_ held
   void WriterLoop();
   Status CommitBatch(const std::vector<Request*>& batch);
   Result<std::string> SignCheckpoint(uint64_t size, const Hash& root) const;
@@ -108,7 +112,7 @@ class Ledger {
   int64_t last_micros_ = 0;
 
   std::mutex mu_;
-  std::condition_variable writer_cv_, done_cv_;
+  std::condition_variable writer_cv_;
   std::deque<Request*> queue_;
   bool stopping_ = false;
   Status failed_;  // set once a commit fails; appends refused after
