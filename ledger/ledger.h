@@ -114,6 +114,7 @@ class Ledger {
   std::mutex mu_;
   std::condition_variable writer_cv_;
   std::deque<Request*> queue_;
+  uint64_t arrivals_ = 0;  // callers that have queued, ever (for group commit)
   bool stopping_ = false;
   Status failed_;  // set once a commit fails; appends refused after
   std::thread writer_;

@@ -65,6 +65,7 @@ Result<AppendResult> Ledger::Append(const Event& event) {
     std::lock_guard<std::mutex> lock(mu_);
     ST_RETURN_IF_ERROR(AcceptingWrites());
     queue_.push_back(&req);
+    ++arrivals_;
   }
   writer_cv_.notify_one();  // also ends an adaptive wait early once enough arrived
   req.Wait();
@@ -84,6 +85,7 @@ Result<std::vector<Result<AppendResult>>> Ledger::AppendAll(const std::vector<Ev
     std::lock_guard<std::mutex> lock(mu_);
     ST_RETURN_IF_ERROR(AcceptingWrites());
     for (Request& r : reqs) queue_.push_back(&r);
+    ++arrivals_;  // one caller
   }
   writer_cv_.notify_one();
   for (Request& r : reqs) r.Wait();
@@ -101,20 +103,22 @@ Result<std::vector<Result<AppendResult>>> Ledger::AppendAll(const std::vector<Ev
 
 void Ledger::WriterLoop() {
   std::vector<Request*> batch;
-  size_t released = 0;  // callers woken by the last commit
+  size_t released = 0;               // callers woken by the last commit
+  uint64_t arrivals_at_release = 0;  // arrivals_ when they were woken
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
     writer_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
     if (queue_.empty()) return;  // stopping and drained
     // Adaptive group commit (PostgreSQL's commit_delay, bounded): callers
     // released by the last commit usually come straight back with their next
-    // event. Waiting briefly for them lets one fsync'd commit carry both
-    // cohorts instead of alternating half-sized commits; a lone caller never
-    // waits, since it is already here.
-    size_t want = std::min(options_.max_batch, queue_.size() + released);
-    if (queue_.size() < want && options_.group_commit_wait_us > 0) {
+    // event. Waiting briefly for them lets one fsync'd commit carry them and
+    // those who queued during the commit, instead of alternating half-sized
+    // commits. A lone caller never waits: it is the one that came back.
+    auto back = [&] { return arrivals_ - arrivals_at_release; };
+    if (back() < released && queue_.size() < options_.max_batch &&
+        options_.group_commit_wait_us > 0) {
       writer_cv_.wait_for(lock, std::chrono::microseconds(options_.group_commit_wait_us),
-                          [&] { return stopping_ || queue_.size() >= want; });
+                          [&] { return stopping_ || back() >= released; });
     }
     size_t n = std::min(queue_.size(), options_.max_batch);
     batch.assign(queue_.begin(), queue_.begin() + n);
@@ -128,6 +132,7 @@ void Ledger::WriterLoop() {
     if (!s.ok() && failed_.ok()) failed_ = s;
     for (Request* r : batch) r->Finish(s);  // r may be gone after this
     released = batch.size();
+    arrivals_at_release = arrivals_;
   }
 }
 
@@ -165,6 +170,14 @@ Status Ledger::CommitBatch(const std::vector<Request*>& batch) {
     ST_RETURN_IF_ERROR(txn->Put(Table::kCheckpoints, U64Key(size), note, true));
   }
   ST_RETURN_IF_ERROR(txn->Commit());
+  // Keep zeroed space ahead of LMDB so commits overwrite allocated blocks
+  // rather than extend the file; grow in proportion to the ledger so small
+  // ledgers stay small. A failure here loses nothing: the commit is durable,
+  // and a full disk will be reported by the next commit that needs space.
+  auto used_bytes = store_->UsedBytes();
+  uint64_t used = used_bytes.ok() ? *used_bytes : 0;
+  uint64_t grow = std::clamp<uint64_t>(used / 4, uint64_t{1} << 20, uint64_t{64} << 20);
+  (void)store_->EnsureHeadroom(grow / 2, grow);
 
   frontier_ = std::move(frontier);
   last_leaf_ = prev;

@@ -4,15 +4,24 @@ namespace sharetrail {
 
 const char* CodeName(Code code) {
   switch (code) {
-    case Code::kOk: return "ok";
-    case Code::kInvalidArgument: return "invalid argument";
-    case Code::kNotFound: return "not found";
-    case Code::kOutOfRange: return "out of range";
-    case Code::kCorruption: return "corruption";
-    case Code::kIOError: return "I/O error";
-    case Code::kFailedPrecondition: return "failed precondition";
-    case Code::kPermissionDenied: return "permission denied";
-    case Code::kInternal: return "internal error";
+    case Code::kOk:
+      return "ok";
+    case Code::kInvalidArgument:
+      return "invalid argument";
+    case Code::kNotFound:
+      return "not found";
+    case Code::kOutOfRange:
+      return "out of range";
+    case Code::kCorruption:
+      return "corruption";
+    case Code::kIOError:
+      return "I/O error";
+    case Code::kFailedPrecondition:
+      return "failed precondition";
+    case Code::kPermissionDenied:
+      return "permission denied";
+    case Code::kInternal:
+      return "internal error";
   }
   return "unknown";
 }

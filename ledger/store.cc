@@ -1,7 +1,9 @@
 #include "ledger/store.h"
 
+#include <fcntl.h>
 #include <lmdb.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -169,6 +171,32 @@ Result<uint64_t> Store::UsedBytes() const {
   if (rc == 0) rc = mdb_env_stat(env_, &st);
   if (rc != 0) return LmdbError("mdb_env_info", rc);
   return static_cast<uint64_t>(info.me_last_pgno + 1) * st.ms_psize;
+}
+
+Status Store::EnsureHeadroom(uint64_t min_free, uint64_t grow_by) {
+  ST_ASSIGN_OR_RETURN(uint64_t used, UsedBytes());
+  int fd = -1;
+  if (mdb_env_get_fd(env_, &fd) != 0) return IOError("mdb_env_get_fd failed");
+  struct stat st;
+  if (fstat(fd, &st) != 0) return IOError(std::string("fstat data.mdb: ") + strerror(errno));
+  uint64_t size = static_cast<uint64_t>(st.st_size);
+  if (size >= used + min_free) return Status::Ok();
+  // Zeros, not fallocate: on ext4 a write into an fallocated (unwritten)
+  // extent still converts it in the journal at fsync time.
+  static const std::string kZeros(1 << 20, '\0');
+  for (uint64_t off = size; off < size + grow_by; off += kZeros.size()) {
+    ssize_t n = pwrite(fd, kZeros.data(), kZeros.size(), static_cast<off_t>(off));
+    if (n != static_cast<ssize_t>(kZeros.size())) {
+      // Give back what we took: a failed extension must not eat the space
+      // the next commit needs.
+      if (ftruncate(fd, static_cast<off_t>(size)) != 0) {
+        // Nothing more to do; the space is zeros beyond LMDB's pages.
+      }
+      return IOError(std::string("growing data.mdb: ") + (n < 0 ? strerror(errno) : "short write"));
+    }
+  }
+  if (fdatasync(fd) != 0) return IOError(std::string("fdatasync data.mdb: ") + strerror(errno));
+  return Status::Ok();
 }
 
 }  // namespace sharetrail
