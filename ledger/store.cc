@@ -72,6 +72,14 @@ Status WriteTxn::Put(Table table, std::string_view key, std::string_view value, 
   return Status::Ok();
 }
 
+Status WriteTxn::Delete(Table table, std::string_view key) {
+  MDB_val k = Val(key);
+  int rc = mdb_del(txn_, dbis_[static_cast<int>(table)], &k, nullptr);
+  if (rc == MDB_NOTFOUND) return NotFound(std::string(kTableNames[static_cast<int>(table)]));
+  if (rc != 0) return LmdbError("mdb_del", rc);
+  return Status::Ok();
+}
+
 Result<char*> WriteTxn::Reserve(Table table, std::string_view key, size_t size, bool append) {
   MDB_val k = Val(key), v{size, nullptr};
   int rc = mdb_put(txn_, dbis_[static_cast<int>(table)], &k, &v,

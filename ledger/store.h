@@ -68,6 +68,8 @@ class WriteTxn : public ReadTxn {
   ~WriteTxn() override;  // aborts unless committed
   // append=true promises key sorts after every key in the table (MDB_APPEND).
   Status Put(Table table, std::string_view key, std::string_view value, bool append);
+  // NotFound if absent. The ledger never deletes; tools and tamper tests do.
+  Status Delete(Table table, std::string_view key);
   // Like Put, but returns a buffer of `size` bytes to fill before commit.
   Result<char*> Reserve(Table table, std::string_view key, size_t size, bool append);
   Status Commit();

@@ -23,8 +23,7 @@ std::string Where(uint64_t seq) { return "seq " + std::to_string(seq) + ": "; }
 
 // Signed checkpoints by size: retained history plus the latest.
 Result<std::map<uint64_t, Checkpoint>> LoadCheckpoints(const ReadTxn& txn, const Ledger& ledger,
-                                                       const NoteVerifier& verifier, uint64_t size,
-                                                       Finding* bad) {
+                                                       const NoteVerifier& verifier, Finding* bad) {
   std::map<uint64_t, Checkpoint> out;
   auto check = [&](std::string_view note, const std::string& label) -> bool {
     auto opened = OpenNote(note, {verifier});
@@ -39,11 +38,6 @@ Result<std::map<uint64_t, Checkpoint>> LoadCheckpoints(const ReadTxn& txn, const
     }
     if (cp->origin != ledger.origin()) {
       bad->problem = label + ": origin \"" + cp->origin + "\" is not this ledger's";
-      return false;
-    }
-    if (cp->size > size) {
-      bad->problem = label + ": size " + std::to_string(cp->size) + " exceeds the " +
-                     std::to_string(size) + " entries stored (entries were removed)";
       return false;
     }
     out[cp->size] = *cp;
@@ -68,10 +62,6 @@ Result<std::map<uint64_t, Checkpoint>> LoadCheckpoints(const ReadTxn& txn, const
     return out;
   }
   if (!check(*latest, "latest checkpoint")) return out;
-  if (out.rbegin()->first != size) {
-    bad->problem = "latest checkpoint is for size " + std::to_string(out.rbegin()->first) +
-                   " but " + std::to_string(size) + " entries are stored";
-  }
   return out;
 }
 
@@ -239,10 +229,21 @@ Result<VerifyReport> Verify(const Ledger& ledger, const VerifyOptions& options) 
   const NoteVerifier& verifier = options.verifier ? *options.verifier : ledger.verifier();
   ST_ASSIGN_OR_RETURN(auto txn, ledger.store().BeginRead());
   ST_ASSIGN_OR_RETURN(uint64_t size, txn->Count(Table::kEntries));
-  ST_ASSIGN_OR_RETURN(auto checkpoints, LoadCheckpoints(*txn, ledger, verifier, size, &bad));
+  ST_ASSIGN_OR_RETURN(auto checkpoints, LoadCheckpoints(*txn, ledger, verifier, &bad));
   if (!bad.problem.empty()) return finish();
-  ST_RETURN_IF_ERROR(Scan(*txn, checkpoints, options, &report, &bad).Run(size));
+  // Scan as far as anything claims: a signed checkpoint beyond the stored
+  // entries means entries were removed, and the scan names the first.
+  uint64_t signed_size = checkpoints.rbegin()->first;
+  ST_RETURN_IF_ERROR(
+      Scan(*txn, checkpoints, options, &report, &bad).Run(std::max(size, signed_size)));
   if (!bad.problem.empty()) return finish();
+  if (signed_size < size) {
+    bad.seq = signed_size;
+    bad.problem = Where(signed_size) +
+                  "entries from here on are not covered by any signed "
+                  "checkpoint (appended without the signing key?)";
+    return finish();
+  }
 
   // Consistency of each retained checkpoint with the next, by proof.
   TxnNodes source(*txn);

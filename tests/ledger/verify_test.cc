@@ -132,7 +132,10 @@ TEST(Verify, CatchesARewriteThatRecomputedTheTreeViaTheSignedCheckpoint) {
       made.clear();
       f.Append(LeafHash(bytes), &made);
       for (auto& n : made) {
-        ASSERT_TRUE((*txn)->Put(Table::kNodes, U64Key(NodeId(n.level, n.index)), AsBytes(n.hash), false).ok());
+        ASSERT_TRUE(
+            (*txn)
+                ->Put(Table::kNodes, U64Key(NodeId(n.level, n.index)), AsBytes(n.hash), false)
+                .ok());
       }
     }
     ASSERT_TRUE((*txn)->Commit().ok());
@@ -141,6 +144,84 @@ TEST(Verify, CatchesARewriteThatRecomputedTheTreeViaTheSignedCheckpoint) {
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.bad_seq.value_or(999), static_cast<uint64_t>(kEntries - 1));
   EXPECT_NE(r.problem.find("signed root"), std::string::npos) << r.problem;
+}
+
+// Edits the closed ledger's store directly, as someone with file access could.
+template <typename F>
+void Tamper(const std::string& dir, F edit) {
+  auto store = Store::Open(dir, {});
+  ASSERT_TRUE(store.ok());
+  auto txn = (*store)->BeginWrite();
+  ASSERT_TRUE(txn.ok());
+  edit(**txn);
+  ASSERT_TRUE((*txn)->Commit().ok());
+}
+
+TEST(Verify, NamesTheSeqOfADeletedEntry) {
+  TempDir tmp;
+  std::string dir = tmp.Sub("l");
+  Build(dir);
+  Tamper(dir, [](WriteTxn& t) { ASSERT_TRUE(t.Delete(Table::kEntries, U64Key(23)).ok()); });
+  VerifyReport r = RunVerify(dir);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.bad_seq.value_or(999), 23u) << r.problem;
+  EXPECT_NE(r.problem.find("missing"), std::string::npos) << r.problem;
+}
+
+TEST(Verify, NamesTheSeqOfSwappedEntries) {
+  TempDir tmp;
+  std::string dir = tmp.Sub("l");
+  Build(dir);
+  Tamper(dir, [](WriteTxn& t) {
+    std::string a(*t.Get(Table::kEntries, U64Key(30))), b(*t.Get(Table::kEntries, U64Key(31)));
+    ASSERT_TRUE(t.Put(Table::kEntries, U64Key(30), b, false).ok());
+    ASSERT_TRUE(t.Put(Table::kEntries, U64Key(31), a, false).ok());
+  });
+  VerifyReport r = RunVerify(dir);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.bad_seq.value_or(999), 30u) << r.problem;
+}
+
+TEST(Verify, NoticesEntriesRemovedFromTheEnd) {
+  TempDir tmp;
+  std::string dir = tmp.Sub("l");
+  Build(dir);
+  Tamper(dir,
+         [](WriteTxn& t) { ASSERT_TRUE(t.Delete(Table::kEntries, U64Key(kEntries - 1)).ok()); });
+  VerifyReport r = RunVerify(dir);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.bad_seq.value_or(999), static_cast<uint64_t>(kEntries - 1)) << r.problem;
+  EXPECT_NE(r.problem.find("missing"), std::string::npos) << r.problem;
+}
+
+TEST(Verify, NoticesEntriesNoCheckpointCovers) {
+  TempDir tmp;
+  std::string dir = tmp.Sub("l");
+  Build(dir);
+  // Appending by hand, chain and tree intact, but without the key to sign.
+  Tamper(dir, [](WriteTxn& t) {
+    Frontier f;
+    std::vector<Frontier::NewNode> made;
+    Hash prev{};
+    for (uint64_t seq = 0; seq < kEntries; ++seq) {
+      prev = LeafHash(*t.Get(Table::kEntries, U64Key(seq)));
+      f.Append(prev, &made);
+    }
+    std::string bytes;
+    EncodeEntry(*PrepareEvent(ShareEvent(kEntries)), kEntries, "2099-01-01T00:00:00.000000Z", prev,
+                &bytes);
+    ASSERT_TRUE(t.Put(Table::kEntries, U64Key(kEntries), bytes, true).ok());
+    made.clear();
+    f.Append(LeafHash(bytes), &made);
+    for (auto& n : made) {
+      ASSERT_TRUE(
+          t.Put(Table::kNodes, U64Key(NodeId(n.level, n.index)), AsBytes(n.hash), true).ok());
+    }
+  });
+  VerifyReport r = RunVerify(dir);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.bad_seq.value_or(999), static_cast<uint64_t>(kEntries)) << r.problem;
+  EXPECT_NE(r.problem.find("not covered"), std::string::npos) << r.problem;
 }
 
 TEST(Verify, RejectsCheckpointsSignedByAnotherKey) {
