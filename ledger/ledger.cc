@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 
 #include "ledger/keys.h"
 #include "ledger/txn_nodes.h"
@@ -48,8 +49,12 @@ Status Ledger::Init(const std::string& dir, const std::string& origin) {
         "origin \"" + origin +
         "\": must be non-empty with no spaces or '+' (e.g. ledger.ofsted.example/2026)");
   }
-  if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-    return IOError("creating " + dir + ": " + strerror(errno));
+  std::error_code ec;
+  bool created = std::filesystem::create_directories(dir, ec);
+  if (ec) return IOError("creating " + dir + ": " + ec.message());
+  // The directory holds the signing key: keep others out of it.
+  if (created && chmod(dir.c_str(), 0700) != 0) {
+    return IOError("chmod 0700 " + dir + ": " + strerror(errno));
   }
   if (access((dir + "/data.mdb").c_str(), F_OK) == 0) {
     return FailedPrecondition(dir + " already holds a ledger");

@@ -45,6 +45,15 @@ TEST(Ledger, InitCreatesKeyWithMode0600AndEmptyCheckpoint) {
   EXPECT_EQ(cp.root, EmptyTreeHash());
 }
 
+TEST(Ledger, InitCreatesMissingParentsAndKeepsOthersOut) {
+  TempDir tmp;
+  std::string dir = tmp.Sub("a/b/ledger");
+  ASSERT_TRUE(Ledger::Init(dir, "o").ok());
+  struct stat st;
+  ASSERT_EQ(stat(dir.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0700);
+}
+
 TEST(Ledger, RejectsBadOrigins) {
   TempDir tmp;
   EXPECT_FALSE(Ledger::Init(tmp.Sub("a"), "").ok());
