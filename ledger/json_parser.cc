@@ -178,7 +178,7 @@ bool Parser::ParseObject(json::value* out, int depth) {
     const size_t key_start = pos_;
     std::string_view key;
     if (!ParseString(&key)) return false;
-    // Insert a placeholder now so the uniqueness check is the same hash
+    // Insert the key with a null value now, so the uniqueness check is the same hash
     // lookup as the insertion; the value is then parsed in place.
     auto [it, inserted] = object.emplace(json::string_view(key.data(), key.size()), nullptr);
     if (!inserted) return Fail(key_start, "duplicate key " + QuoteForMessage(key));
