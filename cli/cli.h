@@ -34,6 +34,8 @@ struct Exit {
 [[noreturn]] void Fail(const Globals& g, const Status& s);
 // Prints one JSON value on its own line.
 void PrintJson(const boost::json::value& v);
+// The whole of a file, or of standard input for "-".
+Result<std::string> ReadAll(const std::string& path);
 // Opens --ledger DIR; read-only opens need no lock and no signing key.
 Result<std::unique_ptr<Ledger>> OpenLedger(const Globals& g, bool read_only);
 

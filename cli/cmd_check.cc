@@ -1,8 +1,6 @@
 // check inclusion / check consistency: verify proofs offline, as an outsider
 // would, trusting only a verifier key obtained out of band. Needs no ledger.
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/cli.h"
 #include "ledger/base64.h"
@@ -11,16 +9,8 @@
 namespace sharetrail::cli {
 namespace {
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFound("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 Result<Checkpoint> TrustedCheckpoint(const std::string& path, const NoteVerifier& verifier) {
-  ST_ASSIGN_OR_RETURN(std::string note, ReadFile(path));
+  ST_ASSIGN_OR_RETURN(std::string note, ReadAll(path));
   auto opened = OpenNote(note, {verifier});
   if (!opened.ok()) return opened.status().WithContext(path + ": ");
   auto cp = Checkpoint::Parse(opened->text);
@@ -49,13 +39,13 @@ void CheckInclusion(Globals& g, const std::string& vkey, const std::string& proo
   auto trusted = TrustedCheckpoint(cp_path, verifier);
   if (!trusted.ok()) Report(g, trusted.status(), "");
   const Checkpoint& cp = *trusted;
-  auto json = OrFail(g, ParseStrict(OrFail(g, ReadFile(proof_path))));
+  auto json = OrFail(g, ParseStrict(OrFail(g, ReadAll(proof_path))));
   auto proof = OrFail(g, InclusionProof::FromJson(json));
   Status s;
   if (proof.tree_size != cp.size) {
     s = InvalidArgument("proof is for tree size " + std::to_string(proof.tree_size) +
                         " but the checkpoint is for " + std::to_string(cp.size));
-  } else if (!entry_path.empty() && LeafHash(OrFail(g, ReadFile(entry_path))) != proof.leaf_hash) {
+  } else if (!entry_path.empty() && LeafHash(OrFail(g, ReadAll(entry_path))) != proof.leaf_hash) {
     s = InvalidArgument(entry_path + " does not hash to the proof's leaf_hash");
   } else {
     s = proof.Verify(cp.root);
@@ -73,7 +63,7 @@ void CheckConsistency(Globals& g, const std::string& vkey, const std::string& pr
   auto newer_r = TrustedCheckpoint(new_path, verifier);
   if (!newer_r.ok()) Report(g, newer_r.status(), "");
   const Checkpoint &older = *older_r, &newer = *newer_r;
-  auto json = OrFail(g, ParseStrict(OrFail(g, ReadFile(proof_path))));
+  auto json = OrFail(g, ParseStrict(OrFail(g, ReadAll(proof_path))));
   auto proof = OrFail(g, ConsistencyProof::FromJson(json));
   Status s;
   if (proof.first != older.size || proof.second != newer.size) {

@@ -2,10 +2,7 @@
 #include <unistd.h>
 
 #include <boost/json/serialize.hpp>
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 
 #include "cli/cli.h"
 #include "ledger/base64.h"
@@ -13,18 +10,6 @@
 
 namespace sharetrail::cli {
 namespace {
-
-Result<std::string> ReadInput(const std::string& path) {
-  std::ostringstream ss;
-  if (path == "-") {
-    ss << std::cin.rdbuf();
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return NotFound("cannot read " + path);
-    ss << in.rdbuf();
-  }
-  return ss.str();
-}
 
 // Pretty JSON for people, two-space indent. Stored entries are canonical, so
 // the parsed objects are already in canonical key order.
@@ -69,7 +54,7 @@ void Init(Globals& g, const std::string& origin) {
 }
 
 void Append(Globals& g, const std::string& path) {
-  std::string input = OrFail(g, ReadInput(path));
+  std::string input = OrFail(g, ReadAll(path));
   std::vector<Event> events;
   size_t line_no = 0, start = 0;
   while (start < input.size()) {
@@ -152,10 +137,8 @@ void AddLedgerCommands(CLI::App& app, Globals& g) {
   });
 
   app.add_subcommand("canon", "Read JSON on stdin, print its RFC 8785 canonical form")
-      ->callback([&g] {
-        std::string in(std::istreambuf_iterator<char>(std::cin), {});
-        std::cout << OrFail(g, CanonicalizeText(in)) << "\n";
-      });
+      ->callback(
+          [&g] { std::cout << OrFail(g, CanonicalizeText(OrFail(g, ReadAll("-")))) << "\n"; });
 }
 
 }  // namespace sharetrail::cli

@@ -3,7 +3,9 @@
 #include <boost/json/serialize.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/cli.h"
 #include "ledger/canonical_json.h"
@@ -25,6 +27,18 @@ namespace sharetrail::cli {
 void PrintJson(const boost::json::value& v) {
   auto canonical = Canonicalize(v);
   std::cout << (canonical.ok() ? *canonical : boost::json::serialize(v)) << "\n";
+}
+
+Result<std::string> ReadAll(const std::string& path) {
+  std::ostringstream ss;
+  if (path == "-") {
+    ss << std::cin.rdbuf();
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return NotFound("cannot read " + path);
+    ss << in.rdbuf();
+  }
+  return ss.str();
 }
 
 Result<std::unique_ptr<Ledger>> OpenLedger(const Globals& g, bool read_only) {

@@ -32,7 +32,7 @@ class Ed25519PrivateKey {
   // Creates path with mode 0600 (fails if it exists).
   Status SaveFile(const std::string& path) const;
 
-  std::string PublicKey() const;  // 32 raw bytes
+  std::string PublicKey() const;                             // 32 raw bytes
   Result<std::string> Sign(std::string_view message) const;  // 64 bytes
 
  private:

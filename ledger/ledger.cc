@@ -33,6 +33,14 @@ Result<std::string> GetMeta(const ReadTxn& txn, std::string_view key) {
   return std::string(*v);
 }
 
+// The checkpoint note for (origin, size, root) signed by signer.
+Result<std::string> SignedNote(const NoteSigner& signer, const std::string& origin, uint64_t size,
+                               const Hash& root) {
+  std::string text = Checkpoint{origin, size, root, {}}.Text();
+  ST_ASSIGN_OR_RETURN(NoteSignature sig, signer.Sign(text));
+  return Note{std::move(text), {std::move(sig)}}.Format();
+}
+
 Status CheckSize(uint64_t size, uint64_t have, const char* what) {
   if (size > have) {
     return OutOfRange(std::string(what) + " " + std::to_string(size) + " is beyond the tree size " +
@@ -63,9 +71,7 @@ Status Ledger::Init(const std::string& dir, const std::string& origin) {
   ST_RETURN_IF_ERROR(key.SaveFile(KeyPath(dir)));
   ST_ASSIGN_OR_RETURN(NoteSigner signer, NoteSigner::Create(origin, std::move(key)));
   ST_ASSIGN_OR_RETURN(auto store, Store::Open(dir, {}));
-  Checkpoint cp{origin, 0, EmptyTreeHash(), {}};
-  ST_ASSIGN_OR_RETURN(NoteSignature sig, signer.Sign(cp.Text()));
-  std::string note = Note{cp.Text(), {sig}}.Format();
+  ST_ASSIGN_OR_RETURN(std::string note, SignedNote(signer, origin, 0, EmptyTreeHash()));
   ST_ASSIGN_OR_RETURN(auto txn, store->BeginWrite());
   ST_RETURN_IF_ERROR(txn->Put(Table::kMeta, "format", kFormat, false));
   ST_RETURN_IF_ERROR(txn->Put(Table::kMeta, "origin", origin, false));
@@ -172,10 +178,7 @@ Result<Hash> Ledger::Root(uint64_t size) const {
 
 Result<std::string> Ledger::SignCheckpoint(uint64_t size, const Hash& root) const {
   if (!signer_) return FailedPrecondition("the signing key is not available to this process");
-  Checkpoint cp{origin_, size, root, {}};
-  std::string text = cp.Text();
-  ST_ASSIGN_OR_RETURN(NoteSignature sig, signer_->Sign(text));
-  return Note{std::move(text), {std::move(sig)}}.Format();
+  return SignedNote(*signer_, origin_, size, root);
 }
 
 Result<std::string> Ledger::SignedCheckpoint(std::optional<uint64_t> size) const {

@@ -95,6 +95,8 @@ class Ledger {
   struct Request;
   Ledger() = default;
   Status AcceptingWrites() const;  // mu_ held
+  // Queues reqs[0..n) in order and waits until the writer has finished all.
+  Status Submit(Request* reqs, size_t n);
   void WriterLoop();
   Status CommitBatch(const std::vector<Request*>& batch);
   Result<std::string> SignCheckpoint(uint64_t size, const Hash& root) const;

@@ -56,19 +56,25 @@ Status Ledger::AcceptingWrites() const {
   return Status::Ok();
 }
 
+Status Ledger::Submit(Request* reqs, size_t n) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    ST_RETURN_IF_ERROR(AcceptingWrites());
+    for (size_t i = 0; i < n; ++i) queue_.push_back(&reqs[i]);
+    ++arrivals_;  // one caller, however many events
+  }
+  writer_cv_.notify_one();  // also ends an adaptive wait early once enough arrived
+  // FIFO: the writer finishes requests in queue order.
+  for (size_t i = 0; i < n; ++i) reqs[i].Wait();
+  return Status::Ok();
+}
+
 Result<AppendResult> Ledger::Append(const Event& event) {
   if (options_.read_only) return FailedPrecondition("ledger opened read-only");
   ST_ASSIGN_OR_RETURN(PreparedEvent prepared, PrepareEvent(event));
   Request req;
   req.event = std::move(prepared);
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    ST_RETURN_IF_ERROR(AcceptingWrites());
-    queue_.push_back(&req);
-    ++arrivals_;
-  }
-  writer_cv_.notify_one();  // also ends an adaptive wait early once enough arrived
-  req.Wait();
+  ST_RETURN_IF_ERROR(Submit(&req, 1));
   if (!req.status.ok()) return req.status;
   return std::move(req.result);
 }
@@ -81,14 +87,7 @@ Result<std::vector<Result<AppendResult>>> Ledger::AppendAll(const std::vector<Ev
     if (!prepared.ok()) return prepared.status().WithContext("event " + std::to_string(i) + ": ");
     reqs[i].event = std::move(prepared).value();
   }
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    ST_RETURN_IF_ERROR(AcceptingWrites());
-    for (Request& r : reqs) queue_.push_back(&r);
-    ++arrivals_;  // one caller
-  }
-  writer_cv_.notify_one();
-  for (Request& r : reqs) r.Wait();
+  ST_RETURN_IF_ERROR(Submit(reqs.data(), reqs.size()));
   std::vector<Result<AppendResult>> out;
   out.reserve(reqs.size());
   for (Request& r : reqs) {
@@ -170,14 +169,9 @@ Status Ledger::CommitBatch(const std::vector<Request*>& batch) {
     ST_RETURN_IF_ERROR(txn->Put(Table::kCheckpoints, U64Key(size), note, true));
   }
   ST_RETURN_IF_ERROR(txn->Commit());
-  // Keep zeroed space ahead of LMDB so commits overwrite allocated blocks
-  // rather than extend the file; grow in proportion to the ledger so small
-  // ledgers stay small. A failure here loses nothing: the commit is durable,
-  // and a full disk will be reported by the next commit that needs space.
-  auto used_bytes = store_->UsedBytes();
-  uint64_t used = used_bytes.ok() ? *used_bytes : 0;
-  uint64_t grow = std::clamp<uint64_t>(used / 4, uint64_t{1} << 20, uint64_t{64} << 20);
-  (void)store_->EnsureHeadroom(grow / 2, grow);
+  // A failure here loses nothing: the commit is durable, and a full disk
+  // will be reported by the next commit that needs the space.
+  (void)store_->EnsureHeadroom();
 
   frontier_ = std::move(frontier);
   last_leaf_ = prev;

@@ -60,7 +60,7 @@ inline Status Internal(std::string m) { return {Code::kInternal, std::move(m)}; 
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(v_).ok());
   }
@@ -85,10 +85,10 @@ class [[nodiscard]] Result {
 }  // namespace sharetrail
 
 // Early-return helpers; they keep call sites flat.
-#define ST_RETURN_IF_ERROR(expr)                \
-  do {                                          \
-    ::sharetrail::Status st_status_ = (expr);   \
-    if (!st_status_.ok()) return st_status_;    \
+#define ST_RETURN_IF_ERROR(expr)              \
+  do {                                        \
+    ::sharetrail::Status st_status_ = (expr); \
+    if (!st_status_.ok()) return st_status_;  \
   } while (0)
 
 #define ST_CONCAT_INNER(a, b) a##b

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -181,8 +182,10 @@ Result<uint64_t> Store::UsedBytes() const {
   return static_cast<uint64_t>(info.me_last_pgno + 1) * st.ms_psize;
 }
 
-Status Store::EnsureHeadroom(uint64_t min_free, uint64_t grow_by) {
+Status Store::EnsureHeadroom() {
   ST_ASSIGN_OR_RETURN(uint64_t used, UsedBytes());
+  const uint64_t grow_by = std::clamp<uint64_t>(used / 4, uint64_t{1} << 20, uint64_t{64} << 20);
+  const uint64_t min_free = grow_by / 2;
   int fd = -1;
   if (mdb_env_get_fd(env_, &fd) != 0) return IOError("mdb_env_get_fd failed");
   struct stat st;

@@ -117,12 +117,13 @@ class Store {
   Status CopyTo(const std::string& dir, bool compact) const;
   // Bytes in use by the data file (pages actually written).
   Result<uint64_t> UsedBytes() const;
-  // If fewer than `min_free` bytes of the data file lie beyond the pages in
-  // use, appends `grow_by` bytes of zeros and fsyncs. Writes into allocated
-  // blocks make each commit's fsync cheaper than writes that extend the file
-  // (no block allocation or size change to journal). Call only between write
+  // Keeps zeroed space in the data file beyond the pages in use: a quarter
+  // of the used size, between 1 and 64 MiB, topped up when half is gone.
+  // Writes into allocated blocks make each commit's fsync cheaper than
+  // writes that extend the file (no block allocation or size change to
+  // journal), and small ledgers stay small. Call only between write
   // transactions, from the writing thread.
-  Status EnsureHeadroom(uint64_t min_free, uint64_t grow_by);
+  Status EnsureHeadroom();
 
  private:
   Store() = default;

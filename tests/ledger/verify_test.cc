@@ -56,6 +56,17 @@ int FlipEverywhere(const std::string& dir, std::string_view needle, size_t offse
   return n;
 }
 
+// Edits the closed ledger's store directly, as someone with file access could.
+template <typename F>
+void Tamper(const std::string& dir, F edit) {
+  auto store = Store::Open(dir, {});
+  ASSERT_TRUE(store.ok());
+  auto txn = (*store)->BeginWrite();
+  ASSERT_TRUE(txn.ok());
+  edit(**txn);
+  ASSERT_TRUE((*txn)->Commit().ok());
+}
+
 TEST(Verify, PassesOnAnIntactLedger) {
   TempDir tmp;
   std::string dir = tmp.Sub("l");
@@ -112,49 +123,31 @@ TEST(Verify, CatchesARewriteThatRecomputedTheTreeViaTheSignedCheckpoint) {
   TempDir tmp;
   std::string dir = tmp.Sub("l");
   Build(dir);
-  {
-    // Rewrite the last entry and every node consistently, as an insider with
-    // write access to the database but not the signing key could.
-    auto store = Store::Open(dir, {});
-    ASSERT_TRUE(store.ok());
-    auto txn = (*store)->BeginWrite();
-    ASSERT_TRUE(txn.ok());
+  // Rewrite the last entry and every node consistently, as an insider with
+  // write access to the database but not the signing key could.
+  Tamper(dir, [](WriteTxn& t) {
     Frontier f;
     std::vector<Frontier::NewNode> made;
     for (uint64_t seq = 0; seq < kEntries; ++seq) {
-      std::string bytes(*(*txn)->Get(Table::kEntries, U64Key(seq)));
+      std::string bytes(*t.Get(Table::kEntries, U64Key(seq)));
       if (seq == kEntries - 1) {
         size_t p = bytes.find("secure platform");
         ASSERT_NE(p, std::string::npos);
         bytes.replace(p, 6, "public");
-        ASSERT_TRUE((*txn)->Put(Table::kEntries, U64Key(seq), bytes, false).ok());
+        ASSERT_TRUE(t.Put(Table::kEntries, U64Key(seq), bytes, false).ok());
       }
       made.clear();
       f.Append(LeafHash(bytes), &made);
       for (auto& n : made) {
         ASSERT_TRUE(
-            (*txn)
-                ->Put(Table::kNodes, U64Key(NodeId(n.level, n.index)), AsBytes(n.hash), false)
-                .ok());
+            t.Put(Table::kNodes, U64Key(NodeId(n.level, n.index)), AsBytes(n.hash), false).ok());
       }
     }
-    ASSERT_TRUE((*txn)->Commit().ok());
-  }
+  });
   VerifyReport r = RunVerify(dir);
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.bad_seq.value_or(999), static_cast<uint64_t>(kEntries - 1));
   EXPECT_NE(r.problem.find("signed root"), std::string::npos) << r.problem;
-}
-
-// Edits the closed ledger's store directly, as someone with file access could.
-template <typename F>
-void Tamper(const std::string& dir, F edit) {
-  auto store = Store::Open(dir, {});
-  ASSERT_TRUE(store.ok());
-  auto txn = (*store)->BeginWrite();
-  ASSERT_TRUE(txn.ok());
-  edit(**txn);
-  ASSERT_TRUE((*txn)->Commit().ok());
 }
 
 TEST(Verify, NamesTheSeqOfADeletedEntry) {
