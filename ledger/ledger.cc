@@ -13,6 +13,7 @@
 
 #include "ledger/keys.h"
 #include "ledger/txn_nodes.h"
+#include "ledger/txn_state.h"
 
 namespace sharetrail {
 namespace {
@@ -48,6 +49,33 @@ Status CheckSize(uint64_t size, uint64_t have, const char* what) {
   }
   return Status::Ok();
 }
+
+constexpr std::string_view kMachineKey = "state_machine";
+constexpr std::string_view kRebuilding = "rebuilding ";
+constexpr uint64_t kRebuildChunk = 4096;
+
+class TxnSnapshot : public Snapshot {
+ public:
+  explicit TxnSnapshot(std::unique_ptr<ReadTxn> txn) : txn_(std::move(txn)), state_(*txn_, nullptr) {}
+  Result<std::optional<std::string_view>> Get(std::string_view key) const override {
+    return state_.Get(key);
+  }
+  Status Scan(std::string_view prefix, std::string_view from, const Visitor& fn) const override {
+    return state_.Scan(prefix, from, fn);
+  }
+  Result<uint64_t> Size() const override { return txn_->Count(Table::kEntries); }
+  Result<std::string_view> EntryBytes(uint64_t seq) const override {
+    auto v = txn_->Get(Table::kEntries, U64Key(seq));
+    if (!v.ok() && v.status().code() == Code::kNotFound) {
+      return NotFound("no entry with seq " + std::to_string(seq));
+    }
+    return v;
+  }
+
+ private:
+  std::unique_ptr<ReadTxn> txn_;
+  TxnState state_;
+};
 
 }  // namespace
 
@@ -121,10 +149,17 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const std::string& dir, const Ledge
   } else if (!options.read_only || key.status().code() == Code::kPermissionDenied) {
     return key.status();
   }
+  ST_ASSIGN_OR_RETURN(uint64_t size, txn->Count(Table::kEntries));
+  if (options.reindex) {
+    if (options.read_only || !options.state_machine) {
+      return InvalidArgument("reindex needs a writable ledger and a state machine");
+    }
+  } else {
+    ST_RETURN_IF_ERROR(l->CheckStateMachine(*txn));
+  }
   if (options.read_only) return l;
 
   // Rebuild the writer's in-memory state from the last commit.
-  ST_ASSIGN_OR_RETURN(uint64_t size, txn->Count(Table::kEntries));
   TxnNodes nodes(*txn);
   ST_ASSIGN_OR_RETURN(l->frontier_, Frontier::Load(nodes, size));
   if (size > 0) {
@@ -135,6 +170,7 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const std::string& dir, const Ledge
     ST_ASSIGN_OR_RETURN(l->last_micros_, ParseTime(tail.time));
   }
   txn.reset();
+  if (options.reindex) ST_RETURN_IF_ERROR(l->RebuildState(size));
   l->writer_ = std::thread([p = l.get()] { p->WriterLoop(); });
   return l;
 }
@@ -150,6 +186,63 @@ Ledger::~Ledger() {
   }
   store_.reset();
   if (lock_fd_ >= 0) close(lock_fd_);
+}
+
+Status Ledger::CheckStateMachine(const ReadTxn& txn) const {
+  auto stored = txn.Get(Table::kMeta, kMachineKey);
+  std::string built = stored.ok() ? std::string(*stored) : std::string();
+  const StateMachine* machine = options_.state_machine.get();
+  if (machine == nullptr) {
+    // Reading without the machine is fine (proofs, verify of the log); writing
+    // would append entries the machine never decided.
+    if (built.empty() || options_.read_only) return Status::Ok();
+    return FailedPrecondition("this ledger is governed by \"" + built +
+                              "\"; appending without it would bypass its rules");
+  }
+  if (built == machine->Name()) return Status::Ok();
+  ST_ASSIGN_OR_RETURN(uint64_t size, txn.Count(Table::kEntries));
+  if (built.empty() && size == 0) return Status::Ok();  // the first commit records it
+  std::string why = built.empty() ? "has never been built"
+                    : std::string_view(built).starts_with(kRebuilding)
+                        ? "was being rebuilt when the rebuild stopped"
+                        : "was built by \"" + built + "\"";
+  return FailedPrecondition("the derived state of " + dir_ + " " + why + ", not by \"" +
+                            machine->Name() + "\"; run: sharetrail --ledger " + dir_ + " reindex");
+}
+
+Status Ledger::RebuildState(uint64_t size) {
+  const StateMachine& machine = *options_.state_machine;
+  {
+    ST_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
+    ST_RETURN_IF_ERROR(txn->Clear(Table::kState));
+    ST_RETURN_IF_ERROR(
+        txn->Put(Table::kMeta, kMachineKey, std::string(kRebuilding) + machine.Name(), false));
+    ST_RETURN_IF_ERROR(txn->Commit());
+  }
+  // Chunks keep each transaction's dirty pages bounded; the marker above
+  // makes a half-finished rebuild visible to the next Open.
+  for (uint64_t start = 0; start < size; start += kRebuildChunk) {
+    ST_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
+    TxnState state(*txn, txn.get());
+    uint64_t end = std::min(size, start + kRebuildChunk);
+    for (uint64_t seq = start; seq < end; ++seq) {
+      ST_ASSIGN_OR_RETURN(std::string_view bytes, txn->Get(Table::kEntries, U64Key(seq)));
+      auto entry = DecodeEntry(bytes);
+      if (!entry.ok()) return entry.status().WithContext("reindex: seq " + std::to_string(seq) + ": ");
+      ST_RETURN_IF_ERROR(
+          machine.Apply(*entry, &state).WithContext("reindex: seq " + std::to_string(seq) + ": "));
+    }
+    ST_RETURN_IF_ERROR(txn->Commit());
+    if (options_.reindex_progress) options_.reindex_progress(end, size);
+  }
+  ST_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
+  ST_RETURN_IF_ERROR(txn->Put(Table::kMeta, kMachineKey, machine.Name(), false));
+  return txn->Commit();
+}
+
+Result<std::unique_ptr<Snapshot>> Ledger::Read() const {
+  ST_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
+  return std::unique_ptr<Snapshot>(new TxnSnapshot(std::move(txn)));
 }
 
 Result<uint64_t> Ledger::Size() const {

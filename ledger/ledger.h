@@ -36,6 +36,7 @@
 #include "ledger/merkle.h"
 #include "ledger/note.h"
 #include "ledger/proof.h"
+#include "ledger/state.h"
 #include "ledger/status.h"
 #include "ledger/store.h"
 
@@ -52,6 +53,12 @@ struct LedgerOptions {
   uint64_t map_size = uint64_t{1} << 40;
   // Microseconds since the Unix epoch; tests inject a fake clock.
   std::function<int64_t()> clock;
+  // Decides every proposed event and keeps the derived state (state.h). A
+  // ledger whose state was built by a machine of another name is refused
+  // unless reindex is set, which rebuilds the state from the log on open.
+  std::shared_ptr<const StateMachine> state_machine;
+  bool reindex = false;
+  std::function<void(uint64_t done, uint64_t total)> reindex_progress;
 };
 
 struct AppendResult {
@@ -60,6 +67,15 @@ struct AppendResult {
   std::string time;
   uint64_t tree_size = 0;  // size of the commit that made it durable
   std::string checkpoint;  // that commit's signed checkpoint note
+  std::string outcome;     // the state machine's answer, if there is one
+};
+
+// One consistent read snapshot of entries and derived state, for queries
+// that must not see a commit land halfway through.
+class Snapshot : public StateView {
+ public:
+  virtual Result<uint64_t> Size() const = 0;
+  virtual Result<std::string_view> EntryBytes(uint64_t seq) const = 0;
 };
 
 class Ledger {
@@ -81,7 +97,10 @@ class Ledger {
   const NoteVerifier& verifier() const { return verifier_; }
   Store& store() const { return *store_; }
 
+  const StateMachine* state_machine() const { return options_.state_machine.get(); }
+
   // Reads see a consistent committed snapshot.
+  Result<std::unique_ptr<Snapshot>> Read() const;
   Result<uint64_t> Size() const;
   Result<std::string> EntryBytes(uint64_t seq) const;
   Result<Hash> Root(uint64_t size) const;
@@ -99,6 +118,13 @@ class Ledger {
   Status Submit(Request* reqs, size_t n);
   void WriterLoop();
   Status CommitBatch(const std::vector<Request*>& batch);
+  // Decides r's event against the state in txn and prepares it; false if
+  // the proposal was refused as malformed (r->own says why).
+  bool DecideAndPrepare(Request* r, const StateView& state, uint64_t seq);
+  // Fills *req for the writer: prepared, or kept as a proposal to decide.
+  Status Queue(const Event& event, Request* req) const;
+  Status CheckStateMachine(const ReadTxn& txn) const;
+  Status RebuildState(uint64_t size);
   Result<std::string> SignCheckpoint(uint64_t size, const Hash& root) const;
 
   std::string dir_, origin_;

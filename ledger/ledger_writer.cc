@@ -15,8 +15,14 @@
 #include <chrono>
 
 #include "ledger/ledger.h"
+#include "ledger/txn_state.h"
 
 namespace sharetrail {
+namespace {
+
+std::string Where(uint64_t seq) { return "applying seq " + std::to_string(seq) + ": "; }
+
+}  // namespace
 
 // Lives on the caller's stack until Wait returns. Each caller sleeps on its
 // own futex word, so a commit wakes exactly the callers in its batch, each
@@ -27,7 +33,11 @@ namespace sharetrail {
 // more CPU than the commit itself.)
 struct Ledger::Request {
   PreparedEvent event;
+  // With a state machine the event is decided in the writer, so it is
+  // queued as proposed and prepared there.
+  std::optional<Event> proposal;
   AppendResult result;
+  Status own;  // this request's own failure (a malformed proposal)
   Status status;
 
   void Wait() {
@@ -69,11 +79,22 @@ Status Ledger::Submit(Request* reqs, size_t n) {
   return Status::Ok();
 }
 
+Status Ledger::Queue(const Event& event, Request* req) const {
+  if (options_.state_machine) {
+    // Shape errors are cheaper to find here than in the writer; the machine
+    // may still rewrite the event, so it is prepared again after Decide.
+    ST_RETURN_IF_ERROR(ValidateEvent(event));
+    req->proposal = event;
+    return Status::Ok();
+  }
+  ST_ASSIGN_OR_RETURN(req->event, PrepareEvent(event));
+  return Status::Ok();
+}
+
 Result<AppendResult> Ledger::Append(const Event& event) {
   if (options_.read_only) return FailedPrecondition("ledger opened read-only");
-  ST_ASSIGN_OR_RETURN(PreparedEvent prepared, PrepareEvent(event));
   Request req;
-  req.event = std::move(prepared);
+  ST_RETURN_IF_ERROR(Queue(event, &req));
   ST_RETURN_IF_ERROR(Submit(&req, 1));
   if (!req.status.ok()) return req.status;
   return std::move(req.result);
@@ -83,9 +104,8 @@ Result<std::vector<Result<AppendResult>>> Ledger::AppendAll(const std::vector<Ev
   if (options_.read_only) return FailedPrecondition("ledger opened read-only");
   std::vector<Request> reqs(events.size());
   for (size_t i = 0; i < events.size(); ++i) {
-    auto prepared = PrepareEvent(events[i]);
-    if (!prepared.ok()) return prepared.status().WithContext("event " + std::to_string(i) + ": ");
-    reqs[i].event = std::move(prepared).value();
+    Status s = Queue(events[i], &reqs[i]);
+    if (!s.ok()) return s.WithContext("event " + std::to_string(i) + ": ");
   }
   ST_RETURN_IF_ERROR(Submit(reqs.data(), reqs.size()));
   std::vector<Result<AppendResult>> out;
@@ -129,10 +149,25 @@ void Ledger::WriterLoop() {
 
     lock.lock();
     if (!s.ok() && failed_.ok()) failed_ = s;
-    for (Request* r : batch) r->Finish(s);  // r may be gone after this
+    for (Request* r : batch) r->Finish(s.ok() ? r->own : s);  // r may be gone after this
     released = batch.size();
     arrivals_at_release = arrivals_;
   }
+}
+
+bool Ledger::DecideAndPrepare(Request* r, const StateView& state, uint64_t seq) {
+  Status s = options_.state_machine->Decide(state, Slot{seq, r->result.time}, &*r->proposal,
+                                            &r->result.outcome);
+  if (s.ok()) {
+    auto prepared = PrepareEvent(*r->proposal);
+    if (prepared.ok()) {
+      r->event = std::move(prepared).value();
+      return true;
+    }
+    s = prepared.status();
+  }
+  r->own = std::move(s);
+  return false;
 }
 
 Status Ledger::CommitBatch(const std::vector<Request*>& batch) {
@@ -143,10 +178,13 @@ Status Ledger::CommitBatch(const std::vector<Request*>& batch) {
   int64_t micros = last_micros_;
   std::vector<Frontier::NewNode> nodes;
   std::string bytes;
+  const StateMachine* machine = options_.state_machine.get();
+  TxnState state(*txn, txn.get());
   for (Request* r : batch) {
     uint64_t seq = frontier.size();
     micros = std::max(micros, options_.clock());  // time never runs backwards
     r->result.time = FormatTime(micros);
+    if (machine != nullptr && !DecideAndPrepare(r, state, seq)) continue;
     bytes.clear();
     EncodeEntry(r->event, seq, r->result.time, prev, &bytes);
     ST_RETURN_IF_ERROR(txn->Put(Table::kEntries, U64Key(seq), bytes, /*append=*/true));
@@ -157,6 +195,10 @@ Status Ledger::CommitBatch(const std::vector<Request*>& batch) {
       ST_RETURN_IF_ERROR(
           txn->Put(Table::kNodes, U64Key(NodeId(n.level, n.index)), AsBytes(n.hash), true));
     }
+    if (machine != nullptr) {
+      Entry entry{seq, r->result.time, std::move(*r->proposal), prev};
+      ST_RETURN_IF_ERROR(machine->Apply(entry, &state).WithContext(Where(seq)));
+    }
     r->result.seq = seq;
     r->result.leaf_hash = leaf;
     prev = leaf;
@@ -164,6 +206,9 @@ Status Ledger::CommitBatch(const std::vector<Request*>& batch) {
   uint64_t size = frontier.size();
   ST_ASSIGN_OR_RETURN(std::string note, SignCheckpoint(size, frontier.Root()));
   ST_RETURN_IF_ERROR(txn->Put(Table::kMeta, "checkpoint", note, false));
+  if (machine != nullptr && frontier_.size() == 0) {
+    ST_RETURN_IF_ERROR(txn->Put(Table::kMeta, "state_machine", machine->Name(), false));
+  }
   uint64_t old_size = frontier_.size(), every = std::max<uint64_t>(options_.checkpoint_interval, 1);
   if (old_size / every != size / every) {
     ST_RETURN_IF_ERROR(txn->Put(Table::kCheckpoints, U64Key(size), note, true));

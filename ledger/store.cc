@@ -12,7 +12,8 @@
 namespace sharetrail {
 namespace {
 
-constexpr const char* kTableNames[kTableCount] = {"meta", "entries", "nodes", "checkpoints"};
+constexpr const char* kTableNames[kTableCount] = {"meta", "entries", "nodes", "checkpoints",
+                                                     "state"};
 
 Status LmdbError(const char* what, int rc) {
   std::string msg = std::string(what) + ": " + mdb_strerror(rc);
@@ -78,6 +79,12 @@ Status WriteTxn::Delete(Table table, std::string_view key) {
   int rc = mdb_del(txn_, dbis_[static_cast<int>(table)], &k, nullptr);
   if (rc == MDB_NOTFOUND) return NotFound(std::string(kTableNames[static_cast<int>(table)]));
   if (rc != 0) return LmdbError("mdb_del", rc);
+  return Status::Ok();
+}
+
+Status WriteTxn::Clear(Table table) {
+  int rc = mdb_drop(txn_, dbis_[static_cast<int>(table)], 0);
+  if (rc != 0) return LmdbError("mdb_drop", rc);
   return Status::Ok();
 }
 

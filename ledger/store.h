@@ -6,10 +6,11 @@
 //   entries      u64 BE seq  -> canonical entry bytes
 //   nodes        u64 BE NodeId(level, index) -> 32-byte hash
 //   checkpoints  u64 BE size -> signed checkpoint note (retained ones)
+//   state        bytes -> bytes          (derived records, see state.h)
 //
 // Invariants the store relies on, not checks: one writing process (the ledger
 // holds an exclusive lock file), and every u64 key written in increasing order
-// so pages fill in MDB_APPEND mode. A commit returns only after LMDB has
+// so pages fill in MDB_APPEND mode (state keys are written in any order). A commit returns only after LMDB has
 // fsync'd data and meta pages (no MDB_NOSYNC, no MDB_NOMETASYNC).
 #ifndef SHARETRAIL_LEDGER_STORE_H_
 #define SHARETRAIL_LEDGER_STORE_H_
@@ -28,8 +29,8 @@ struct MDB_cursor;
 
 namespace sharetrail {
 
-enum class Table : int { kMeta = 0, kEntries = 1, kNodes = 2, kCheckpoints = 3 };
-constexpr int kTableCount = 4;
+enum class Table : int { kMeta = 0, kEntries = 1, kNodes = 2, kCheckpoints = 3, kState = 4 };
+constexpr int kTableCount = 5;
 
 // 8-byte big-endian key, so LMDB's byte order is numeric order.
 class U64Key {
@@ -70,6 +71,8 @@ class WriteTxn : public ReadTxn {
   Status Put(Table table, std::string_view key, std::string_view value, bool append);
   // NotFound if absent. The ledger never deletes; tools and tamper tests do.
   Status Delete(Table table, std::string_view key);
+  // Removes every record of a table.
+  Status Clear(Table table);
   // Like Put, but returns a buffer of `size` bytes to fill before commit.
   Result<char*> Reserve(Table table, std::string_view key, size_t size, bool append);
   Status Commit();

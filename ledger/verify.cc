@@ -215,6 +215,65 @@ class Scan {
   uint64_t size_ = 0;
 };
 
+// MemoryState that remembers which entry last wrote each key, so a mismatch
+// can be traced to an entry.
+class TracedState : public MemoryState {
+ public:
+  uint64_t seq = 0;
+  std::map<std::string, uint64_t, std::less<>> writer;
+  Status Put(std::string_view key, std::string_view value) override {
+    writer.insert_or_assign(std::string(key), seq);
+    return MemoryState::Put(key, value);
+  }
+  Status Delete(std::string_view key) override {
+    writer.insert_or_assign(std::string(key), seq);
+    return MemoryState::Delete(key);
+  }
+};
+
+// Replays every entry through the machine and compares the result with the
+// stored state table, in key order.
+Status CheckState(const ReadTxn& txn, uint64_t size, const StateMachine& machine,
+                  VerifyReport* report, Finding* bad) {
+  TracedState rebuilt;
+  for (uint64_t seq = 0; seq < size; ++seq) {
+    ST_ASSIGN_OR_RETURN(std::string_view bytes, txn.Get(Table::kEntries, U64Key(seq)));
+    auto entry = DecodeEntry(bytes);
+    Status s = entry.ok() ? (rebuilt.seq = seq, machine.Apply(*entry, &rebuilt)) : entry.status();
+    if (!s.ok()) {
+      bad->seq = seq;
+      bad->problem = Where(seq) + "cannot be applied to the derived state: " + s.message();
+      return Status::Ok();
+    }
+  }
+  auto stored = txn.OpenCursor(Table::kState);
+  if (!stored) return IOError("cannot open the state cursor");
+  ST_RETURN_IF_ERROR(stored->SeekFirst());
+  const auto& want = rebuilt.records();
+  auto it = want.begin();
+  auto found = [&](std::string_view key, std::string what) {
+    auto w = rebuilt.writer.find(key);
+    if (w != rebuilt.writer.end()) bad->seq = w->second;
+    bad->problem = "derived state record \"" + std::string(key) + "\" " + what;
+    return Status::Ok();
+  };
+  while (stored->Valid() || it != want.end()) {
+    if (!stored->Valid() || (it != want.end() && it->first < stored->key())) {
+      return found(it->first, "is missing from the store (the entries derive it)");
+    }
+    if (it == want.end() || stored->key() < it->first) {
+      return found(stored->key(), "is stored but no entry derives it");
+    }
+    if (stored->value() != it->second) {
+      return found(it->first, "differs from the value the entries derive");
+    }
+    ++report->state_records;
+    ++it;
+    ST_RETURN_IF_ERROR(stored->Next());
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<VerifyReport> Verify(const Ledger& ledger, const VerifyOptions& options) {
@@ -260,6 +319,9 @@ Result<VerifyReport> Verify(const Ledger& ledger, const VerifyOptions& options) 
                     std::to_string(next->first) + " are not consistent: " + s.message();
       return finish();
     }
+  }
+  if (const StateMachine* machine = ledger.state_machine()) {
+    ST_RETURN_IF_ERROR(CheckState(*txn, size, *machine, &report, &bad));
   }
   if (options.progress) options.progress(size, size);
   return finish();

@@ -7,6 +7,8 @@
 // ledger's key (or the verifier given), names this origin, and its root is
 // the recomputed root at its size; consecutive checkpoints are consistent.
 // With deep=true each entry is also strictly parsed and schema-checked.
+// If the ledger has a state machine, the derived state is rebuilt from the
+// entries in memory and compared record by record with the stored state.
 //
 // A mismatch is a finding, not an error: the report names the first bad seq
 // and what is wrong. Errors are reserved for failing to read at all.
@@ -35,6 +37,7 @@ struct VerifyReport {
   uint64_t entries = 0;             // entries checked
   uint64_t nodes = 0;               // stored nodes checked
   uint64_t checkpoints = 0;         // signed checkpoints checked
+  uint64_t state_records = 0;       // derived state records checked
   Hash root{};                      // recomputed root of the whole tree
   std::optional<uint64_t> bad_seq;  // first entry found wrong, if any
   std::string problem;              // what is wrong, empty if ok
