@@ -196,7 +196,9 @@ Status Ledger::CommitBatch(const std::vector<Request*>& batch) {
           txn->Put(Table::kNodes, U64Key(NodeId(n.level, n.index)), AsBytes(n.hash), true));
     }
     if (machine != nullptr) {
-      Entry entry{seq, r->result.time, std::move(*r->proposal), prev};
+      // Apply sees the entry decoded from its stored bytes, exactly as a
+      // replay (reindex, verify) will, so both derive the same records.
+      ST_ASSIGN_OR_RETURN(Entry entry, DecodeEntry(bytes));
       ST_RETURN_IF_ERROR(machine->Apply(entry, &state).WithContext(Where(seq)));
     }
     r->result.seq = seq;

@@ -1,0 +1,189 @@
+// Engine::Apply: how each entry changes the records of world.h and the
+// indexes of index.h. Only the entry and the state before it are read.
+#include <boost/json/serialize.hpp>
+
+#include "ledger/canonical_json.h"
+#include "policies/engine.h"
+#include "policies/events.h"
+#include "policies/index.h"
+
+namespace sharetrail::policy {
+namespace json = boost::json;
+namespace {
+
+struct Ctx {
+  const Entry& entry;
+  const json::object& body;
+  std::string party;  // the actor's
+  std::string day;
+  StateWriter* state;
+  World world;
+
+  Status Put(const std::string& key, const json::object& record) const {
+    ST_ASSIGN_OR_RETURN(std::string bytes, Canonicalize(record));
+    return state->Put(key, bytes);
+  }
+  Status Index(std::string_view index, std::string_view value,
+               std::string_view summary = "") const {
+    if (value.empty()) return Status::Ok();
+    return state->Put(IndexKey(index, value, entry.seq), summary);
+  }
+  Status IndexAll(std::string_view index, const std::vector<std::string>& values) const {
+    for (const auto& v : values) ST_RETURN_IF_ERROR(Index(index, v));
+    return Status::Ok();
+  }
+  json::object Stamp() const { return json::object{{"seq", entry.seq}}; }
+};
+
+// Items named by a body, whether as "item" or "items".
+std::vector<std::string> ItemsOf(const json::object& body) {
+  std::vector<std::string> items = List(body, "items");
+  std::string one = Str(body, "item");
+  if (!one.empty()) items.push_back(one);
+  return items;
+}
+
+Status ApplyDirectory(const Ctx& c) {
+  const std::string& t = c.entry.event.type;
+  const json::object& b = c.body;
+  if (t == "party.registered") {
+    ST_RETURN_IF_ERROR(c.Index("party", Str(b, "party")));
+    return c.Put(keys::Party(Str(b, "party")), json::object{{"name", b.at("name")},
+                                                           {"kind", b.at("kind")},
+                                                           {"teams", b.at("teams")}});
+  }
+  if (t == "user.registered") {
+    json::object u{{"party", b.at("party")}, {"team", b.at("team")}, {"roles", b.at("roles")}};
+    if (b.contains("name")) u["name"] = b.at("name");
+    if (Contains(List(b, "roles"), "admin")) {
+      ST_RETURN_IF_ERROR(c.state->Put(keys::Admin(Str(b, "user")), ""));
+    }
+    ST_RETURN_IF_ERROR(c.Index("party", Str(b, "party")));
+    return c.Put(keys::User(Str(b, "user")), u);
+  }
+  if (t == "agreement.registered" || t == "agreement.amended") {
+    const json::object& doc = b.at("agreement").as_object();
+    std::string id = Str(doc, "id");
+    ST_ASSIGN_OR_RETURN(auto old, c.world.Record(keys::Agreement(id)));
+    int64_t version = old ? old->at("version").as_int64() + 1 : 1;
+    ST_RETURN_IF_ERROR(c.Index("agreement", id));
+    return c.Put(keys::Agreement(id),
+                 json::object{{"version", version}, {"seq", c.entry.seq}, {"doc", doc}});
+  }
+  if (t == "agreement.reviewed") {
+    ST_RETURN_IF_ERROR(c.Index("agreement", Str(b, "agreement")));
+    return c.Put(keys::Review(Str(b, "agreement")),
+                 json::object{{"date", b.at("date")}, {"seq", c.entry.seq}});
+  }
+  return Status::Ok();
+}
+
+Status ApplyItems(const Ctx& c) {
+  const std::string& t = c.entry.event.type;
+  const json::object& b = c.body;
+  std::string item = Str(b, "item");
+  if (t == "item.registered") {
+    json::object rec = b;
+    rec.erase("decision");
+    rec["seq"] = c.entry.seq;
+    ST_RETURN_IF_ERROR(c.Put(keys::Item(item), rec));
+    json::object held = c.Stamp();
+    held["via"] = "owner";
+    ST_RETURN_IF_ERROR(c.Put(keys::Held(item, Str(b, "owner")), held));
+    ST_RETURN_IF_ERROR(c.Index("party", Str(b, "owner")));
+    ST_RETURN_IF_ERROR(c.Index("agreement", Str(b, "agreement")));
+    return c.IndexAll("subject", List(b, "subjects"));
+  }
+  if (t == "publication") {
+    ST_ASSIGN_OR_RETURN(auto rec, c.world.Record(keys::Item(item)));
+    if (!rec) return Corruption("publication of unregistered item " + item);
+    (*rec)["published"] = b.at("date");
+    return c.Put(keys::Item(item), *rec);
+  }
+  if (t == "share") {
+    std::string to = Str(b, "to");
+    json::array categories;
+    for (const std::string& i : List(b, "items")) {
+      ST_ASSIGN_OR_RETURN(auto rec, c.world.Record(keys::Item(i)));
+      std::string category = rec ? Str(*rec, "category") : std::string();
+      categories.push_back(json::value(category));
+      json::object held = c.Stamp();
+      held["via"] = "share";
+      held["from"] = c.party;
+      held["agreement"] = b.at("agreement");
+      ST_RETURN_IF_ERROR(c.Put(keys::Held(i, to), held));
+    }
+    json::object summary{{"from", c.party},       {"to", to},
+                         {"items", b.at("items")}, {"agreement", b.at("agreement")},
+                         {"purpose", b.at("purpose")}, {"categories", categories},
+                         {"time", c.entry.time}};
+    ST_ASSIGN_OR_RETURN(std::string s, Canonicalize(summary));
+    std::string agreement = Str(b, "agreement");
+    ST_RETURN_IF_ERROR(c.Index("party", to));
+    ST_RETURN_IF_ERROR(c.Index("agreement", agreement));
+    ST_RETURN_IF_ERROR(c.Index("share.party", c.party + "/" + c.day, s));
+    if (to != c.party) ST_RETURN_IF_ERROR(c.Index("share.party", to + "/" + c.day, s));
+    ST_RETURN_IF_ERROR(c.Index("share.agreement", agreement + "/" + c.day, s));
+    for (const std::string& i : List(b, "items")) ST_RETURN_IF_ERROR(c.Index("share.item", i, s));
+    for (const auto& cat : categories) {
+      ST_RETURN_IF_ERROR(c.Index("share.category", std::string(cat.as_string()) + "/" + c.day, s));
+    }
+    return Status::Ok();
+  }
+  if (t == "consent.given") {
+    json::object rec = c.Stamp();
+    rec["reference"] = b.at("reference");
+    ST_RETURN_IF_ERROR(c.Index("party", Str(b, "to")));
+    return c.Put(keys::Consent(item, Str(b, "to")), rec);
+  }
+  if (t == "consent.withdrawn") {
+    ST_RETURN_IF_ERROR(c.Index("party", Str(b, "to")));
+    return c.state->Delete(keys::Consent(item, Str(b, "to")));
+  }
+  if (t == "provider.notified") {
+    for (const std::string& i : List(b, "items")) {
+      ST_RETURN_IF_ERROR(c.Put(keys::Notified(i, c.party), c.Stamp()));
+    }
+    return c.Index("party", Str(b, "provider"));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+// Defined in apply_duties.cc: incidents, register requests, matters, JTAI.
+Status ApplyDuties(const Entry& entry, const json::object& body, const std::string& party,
+                   StateWriter* state, const World& world);
+
+Status Engine::Apply(const Entry& entry, StateWriter* state) const {
+  const json::object& body = entry.event.body;
+  Ctx c{entry, body, Str(entry.event.actor, "party"), entry.time.substr(0, 10), state,
+        MakeWorld(*state)};
+  const std::string& type = entry.event.type;
+  ST_RETURN_IF_ERROR(c.Index("day", c.day));
+  ST_RETURN_IF_ERROR(c.Index("party", c.party));
+  if (type == kRefusedType) {
+    const json::object& attempt = body.at("attempt").as_object();
+    const json::object& abody = attempt.at("body").as_object();
+    ST_RETURN_IF_ERROR(c.Index("type", type));
+    ST_RETURN_IF_ERROR(c.Index("attempt", Str(attempt, "type")));
+    for (const auto& f : body.at("decision").at("findings").as_array()) {
+      if (Str(f.as_object(), "severity") == "refuse") {
+        ST_RETURN_IF_ERROR(c.Index("refusal", Str(f.as_object(), "rule")));
+      }
+    }
+    ST_RETURN_IF_ERROR(c.IndexAll("item", ItemsOf(abody)));
+    ST_RETURN_IF_ERROR(c.Index("agreement", Str(abody, "agreement")));
+    if (Str(attempt, "type") == "purpose.use") {
+      ST_RETURN_IF_ERROR(c.Index("beyond-purpose", c.day.substr(0, 4), "unauthorised"));
+    }
+    return Status::Ok();
+  }
+  ST_RETURN_IF_ERROR(c.Index("type", type));
+  ST_RETURN_IF_ERROR(c.IndexAll("item", ItemsOf(body)));
+  ST_RETURN_IF_ERROR(ApplyDirectory(c));
+  ST_RETURN_IF_ERROR(ApplyItems(c));
+  return ApplyDuties(entry, body, c.party, state, c.world);
+}
+
+}  // namespace sharetrail::policy

@@ -1,0 +1,130 @@
+#include "policies/engine.h"
+
+#include <boost/json/serialize.hpp>
+
+#include "policies/events.h"
+#include "policies/proposal.h"
+
+namespace sharetrail::policy {
+namespace json = boost::json;
+namespace {
+
+bool Holds(const std::vector<std::string>& roles, std::string_view role) {
+  return Contains(roles, role);
+}
+
+// Resolves event.actor against the directory into p. Unknown users are
+// malformed input; a role the user does not hold is decided as a refusal.
+Status ResolveActor(const World& w, const Event& event, Proposal* p, Decision* d) {
+  p->user = Str(event.actor, "user");
+  std::string claimed = Str(event.actor, "role");
+  ST_ASSIGN_OR_RETURN(auto user, w.Record(keys::User(p->user)));
+  if (!user) {
+    // Bootstrap: until a user holds the admin role, whoever holds the
+    // ledger files registers the directory and the first administrator.
+    ST_ASSIGN_OR_RETURN(bool any_admin, w.AnyAdmin());
+    bool directory = p->type == "party.registered" || p->type == "user.registered" ||
+                     p->type == "agreement.registered";
+    if (!any_admin && directory) {
+      p->role = "admin";
+      p->roles = {"admin"};
+      return Status::Ok();
+    }
+    return InvalidArgument("actor.user: unknown user \"" + p->user + "\"");
+  }
+  p->party = Str(*user, "party");
+  p->team = Str(*user, "team");
+  p->roles = List(*user, "roles");
+  p->role = claimed.empty() ? (p->roles.empty() ? std::string() : p->roles.front()) : claimed;
+  if (!Holds(p->roles, p->role)) {
+    d->Refuse("scope.role", DesignCite("Standards: authenticate, check the party scope"),
+              "user " + p->user + " does not hold the role \"" + p->role + "\"");
+  }
+  return Status::Ok();
+}
+
+void CheckRole(const EventKind& kind, const Proposal& p, Decision* d) {
+  if (d->refused()) return;
+  if (kind.roles.empty()) {
+    if (p.role == "auditor") {
+      d->Refuse("scope.role", DesignCite("§2 roles", "auditor"),
+                "auditors read the ledger; they do not record events");
+    }
+    return;
+  }
+  for (auto r : kind.roles) {
+    if (p.role == r) return;
+  }
+  std::string want;
+  for (auto r : kind.roles) want += (want.empty() ? "" : " or ") + std::string(r);
+  d->Refuse("scope.role", DesignCite("§2 roles"),
+            "\"" + p.type + "\" needs the role " + want + "; " + p.user + " acts as " + p.role);
+}
+
+}  // namespace
+
+Cite DesignCite(std::string para, std::string quote) {
+  return Cite{"DESIGN.md", std::move(para), std::move(quote)};
+}
+
+Engine::Engine() : cache_(NewAgreementCache()) {}
+
+Result<Decision> Engine::Evaluate(const StateView& state, const Slot& slot,
+                                  const Event& event) const {
+  if (event.type == kRefusedType) {
+    return InvalidArgument("type: \"refused\" entries are written by the engine, not proposed");
+  }
+  const EventKind* kind = FindKind(event.type);
+  if (kind == nullptr) {
+    std::string known;
+    for (const EventKind& k : AllKinds()) known += (known.empty() ? "" : ", ") + std::string(k.schema.type);
+    return InvalidArgument("type: unknown event type \"" + event.type + "\" (known: " + known + ")");
+  }
+  ST_RETURN_IF_ERROR(Validate(kind->schema, event.body));
+  Proposal p;
+  p.type = event.type;
+  p.body = event.body;
+  p.time = std::string(slot.time);
+  p.seq = slot.seq;
+  ST_ASSIGN_OR_RETURN(p.today, DateOfTime(slot.time));
+  World w = MakeWorld(state);
+  Decision d;
+  ST_RETURN_IF_ERROR(ResolveActor(w, event, &p, &d));
+  CheckRole(*kind, p, &d);
+  for (Check check : ChecksFor(p.type)) {
+    ST_RETURN_IF_ERROR(check(p, w, &d));
+  }
+  return d;
+}
+
+Status Engine::Decide(const StateView& state, const Slot& slot, Event* event,
+                      std::string* outcome) const {
+  ST_ASSIGN_OR_RETURN(Decision d, Evaluate(state, slot, *event));
+  // The envelope's actor is the directory's account of who acted, not what
+  // the caller claimed beyond the user id.
+  World w = MakeWorld(state);
+  ST_ASSIGN_OR_RETURN(auto user, w.Record(keys::User(Str(event->actor, "user"))));
+  json::object actor{{"user", Str(event->actor, "user")}};
+  if (user) {
+    actor["party"] = Str(*user, "party");
+    actor["team"] = Str(*user, "team");
+    std::string role = Str(event->actor, "role");
+    actor["role"] = role.empty() ? List(*user, "roles").front() : role;
+  } else {
+    actor["role"] = "admin";  // the bootstrap administrator
+  }
+  event->actor = std::move(actor);
+  json::object decision = d.ToJson();
+  if (d.refused()) {
+    json::object attempt{{"type", event->type}, {"body", std::move(event->body)}};
+    event->type = std::string(kRefusedType);
+    event->body = json::object{{"attempt", std::move(attempt)}, {"decision", decision}};
+  } else {
+    event->body["decision"] = decision;
+  }
+  *outcome = json::serialize(json::object{{"seq", slot.seq}, {"type", event->type},
+                                          {"time", slot.time}, {"decision", std::move(decision)}});
+  return Status::Ok();
+}
+
+}  // namespace sharetrail::policy

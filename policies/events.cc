@@ -1,0 +1,145 @@
+#include "policies/events.h"
+
+namespace sharetrail::policy {
+
+const std::vector<std::string_view> kRoles = {
+    "admin", "ig_officer", "foi_officer", "siro", "auditor", "staff",
+    // named senior roles
+    "chief_officer_of_police", "director_of_childrens_services", "senior_official",
+    "chief_inspector"};
+
+const std::vector<std::string_view> kPartyKinds = {
+    "inspectorate", "government_department", "commissioner", "police",
+    "local_authority", "provider", "other_public_body"};
+
+const std::vector<std::string_view> kCategories = {
+    "notifiable_incident_summary", "notifiable_incident_notification", "scr_update",
+    "inspection_report", "concerns_letter", "inspection_evidence", "jtai_case_data",
+    "inspection_plan", "registration_information", "register_extract", "matter_correspondence",
+    "advance_document", "casework_summary", "investigation_information"};
+
+const std::vector<std::string_view> kClassifications = {"official", "official-sensitive",
+                                                         "secret", "top-secret"};
+
+namespace {
+
+const std::vector<std::string_view> kPurposes = {
+    "safeguarding", "inspection", "regulation", "respond_to_queries", "joint_inspection",
+    "policy_development", "research", "other"};
+const std::vector<std::string_view> kMethods = {"secure_platform", "secure_email", "email",
+                                                "secure_portal", "meeting"};
+const std::vector<std::string_view> kAdmin = {"admin"};
+const std::vector<std::string_view> kGovernance = {"siro", "ig_officer"};
+
+std::vector<EventKind> Build() {
+  using K = Kind;
+  return {
+      {{"party.registered",
+        {{"party", K::kId, true}, {"name", K::kName, true},
+         {"kind", K::kEnum, true, kPartyKinds}, {"teams", K::kObject, true}}},
+       kAdmin},
+      {{"user.registered",
+        {{"user", K::kId, true}, {"name", K::kName}, {"party", K::kId, true},
+         {"team", K::kId, true}, {"roles", K::kEnums, true, kRoles}}},
+       kAdmin},
+      {{"agreement.registered", {{"agreement", K::kObject, true}}}, kAdmin},
+      {{"agreement.amended", {{"agreement", K::kObject, true}, {"reason", K::kText, true}}},
+       kAdmin},
+      {{"agreement.reviewed",
+        {{"agreement", K::kId, true}, {"date", K::kDate, true},
+         {"outcome", K::kEnum, true, {"continued", "amended", "terminated"}},
+         {"notes", K::kText}}},
+       kGovernance},
+      {{"item.registered",
+        {{"item", K::kId, true}, {"title", K::kName, true},
+         {"kind", K::kEnum, true,
+          {"document", "report", "letter", "spreadsheet", "spreadsheet_row", "register_extract"}},
+         {"owner", K::kId, true}, {"category", K::kEnum, true, kCategories},
+         {"classification", K::kEnum, true, kClassifications},
+         {"safeguarding", K::kBool, true}, {"personal_data", K::kBool, true},
+         {"retention_class", K::kId}, {"evidence_date", K::kDate},
+         {"digest", K::kDigest, true}, {"subjects", K::kIds}, {"agreement", K::kId},
+         {"pre_publication", K::kBool}, {"provider", K::kId}, {"inspection", K::kId},
+         {"fields", K::kIds}}},
+       {}},
+      {{"share",
+        {{"items", K::kIds, true}, {"to", K::kId, true}, {"to_team", K::kId},
+         {"agreement", K::kId, true}, {"purpose", K::kEnum, true, kPurposes},
+         {"lawful_basis", K::kName, true}, {"necessity", K::kText, true},
+         {"fields", K::kIds}, {"dpia", K::kName}, {"decided_by", K::kId, true},
+         {"method", K::kEnum, true, kMethods},
+         {"classification", K::kEnum, false, kClassifications}, {"handling", K::kText},
+         {"marking", K::kName}, {"password_protected", K::kBool}, {"request", K::kId},
+         {"urgent", K::kBool}, {"occurred_at", K::kTime}}},
+       {}},
+      {{"access", {{"item", K::kId, true}, {"purpose", K::kName}}}, {}},
+      {{"publication", {{"item", K::kId, true}, {"date", K::kDate, true}, {"url", K::kName}}},
+       {}},
+      {{"consent.given",
+        {{"item", K::kId, true}, {"to", K::kId, true}, {"reference", K::kName, true},
+         {"scope", K::kText}}},
+       {}},
+      {{"consent.withdrawn",
+        {{"item", K::kId, true}, {"to", K::kId, true}, {"reason", K::kText, true}}},
+       {}},
+      {{"disclosure.onward",
+        {{"item", K::kId, true}, {"to", K::kName, true},
+         {"ground", K::kEnum, true, {"public_domain", "legal_obligation", "written_consent"}},
+         {"obligation_kind", K::kEnum, false, {"court_order", "statute", "other"}},
+         {"obligation_reference", K::kName}, {"purpose", K::kName, true}}},
+       {}},
+      {{"provider.notified",
+        {{"provider", K::kId, true}, {"items", K::kIds}, {"inspection", K::kId},
+         {"summary", K::kText, true}}},
+       {}},
+      {{"incident.reported",
+        {{"incident", K::kId, true},
+         {"kind", K::kEnum, true, {"data_loss", "wrongful_disclosure", "other"}},
+         {"agreement", K::kId, true}, {"items", K::kIds}, {"occurred_on", K::kDate},
+         {"description", K::kText, true}}},
+       {}},
+      {{"incident.consulted",
+        {{"incident", K::kId, true}, {"with", K::kId, true}, {"approach", K::kText, true}}},
+       {}},
+      {{"register.requested",
+        {{"request", K::kId, true}, {"area", K::kName, true}, {"fields", K::kIds, true},
+         {"purpose", K::kEnum, true, kPurposes}, {"standing", K::kBool, true},
+         {"secure_email", K::kName}}},
+       {}},
+      {{"standing_request.reconfirmed", {{"request", K::kId, true}}}, {}},
+      {{"purpose.use",
+        {{"request", K::kId, true}, {"purpose", K::kName, true},
+         {"description", K::kText, true}, {"authorised_by", K::kId},
+         {"authorisation_reference", K::kName}}},
+       {}},
+      {{"matter.raised",
+        {{"matter", K::kId, true}, {"section", K::kEnum, true, {"117", "119"}},
+         {"to", K::kId, true}, {"summary", K::kText, true}}},
+       {}},
+      {{"matter.answered",
+        {{"matter", K::kId, true}, {"outcome", K::kText, true}, {"actions", K::kText}}},
+       {}},
+      {{"jtai.requested",
+        {{"inspection", K::kId, true}, {"request", K::kId, true}, {"agency", K::kId, true},
+         {"description", K::kText, true}}},
+       {}},
+      {{"inspection.ended", {{"inspection", K::kId, true}, {"date", K::kDate, true}}}, {}},
+      {{"jtai.removed", {{"inspection", K::kId, true}, {"request", K::kId, true}}}, {}},
+  };
+}
+
+}  // namespace
+
+const std::vector<EventKind>& AllKinds() {
+  static const std::vector<EventKind> kinds = Build();
+  return kinds;
+}
+
+const EventKind* FindKind(std::string_view type) {
+  for (const EventKind& k : AllKinds()) {
+    if (k.schema.type == type) return &k;
+  }
+  return nullptr;
+}
+
+}  // namespace sharetrail::policy

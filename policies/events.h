@@ -1,0 +1,36 @@
+// The catalogue of event kinds the engine knows (DESIGN.md §2): each kind's
+// body schema and which roles may propose it. An event type not listed here
+// is malformed input.
+#ifndef SHARETRAIL_POLICIES_EVENTS_H_
+#define SHARETRAIL_POLICIES_EVENTS_H_
+
+#include <string_view>
+#include <vector>
+
+#include "policies/schema.h"
+
+namespace sharetrail::policy {
+
+// Roles a user may hold. The named senior roles are those the agreements
+// require for particular acts (seed 004 "How requests should be made").
+extern const std::vector<std::string_view> kRoles;
+extern const std::vector<std::string_view> kPartyKinds;
+extern const std::vector<std::string_view> kCategories;
+// Government Security Classifications (Cabinet Office, 2014), as ids.
+extern const std::vector<std::string_view> kClassifications;
+
+struct EventKind {
+  Schema schema;
+  // Roles allowed to propose it; empty means any role but auditor.
+  std::vector<std::string_view> roles;
+};
+
+const EventKind* FindKind(std::string_view type);
+const std::vector<EventKind>& AllKinds();
+
+// The entry type of a recorded refusal; never proposed directly.
+constexpr std::string_view kRefusedType = "refused";
+
+}  // namespace sharetrail::policy
+
+#endif  // SHARETRAIL_POLICIES_EVENTS_H_

@@ -1,0 +1,61 @@
+// The checks behind each event kind, grouped by the agreement text they
+// enforce. Each is registered for its event types in checks.cc; each cites
+// its seed paragraph through the agreement file's rule or context.
+#ifndef SHARETRAIL_POLICIES_RULES_RULES_H_
+#define SHARETRAIL_POLICIES_RULES_RULES_H_
+
+#include "policies/agreement.h"
+#include "policies/proposal.h"
+#include "policies/schema.h"
+
+namespace sharetrail::policy {
+
+// Helpers shared by the checks.
+Result<std::shared_ptr<const Agreement>> NeedAgreement(const World& w, std::string_view id,
+                                                       std::string_view field);
+Result<boost::json::object> NeedItem(const World& w, std::string_view id, std::string_view field);
+// True if `party` holds `item` (owns it or received it in a share).
+Result<bool> HoldsItem(const World& w, std::string_view item, std::string_view party);
+// Whether a context's from/to list admits the party (by id or "kind:<kind>").
+bool Admits(const std::vector<std::string>& list, std::string_view party, std::string_view kind);
+// Under embargo: registered pre-publication and not yet published.
+bool UnderEmbargo(const boost::json::object& item);
+
+// directory.cc
+Status CheckPartyRegistered(const Proposal& p, const World& w, Decision* d);
+Status CheckUserRegistered(const Proposal& p, const World& w, Decision* d);
+Status CheckAgreementDocument(const Proposal& p, const World& w, Decision* d);
+Status CheckAgreementReviewed(const Proposal& p, const World& w, Decision* d);
+
+// items.cc
+Status CheckItemRegistered(const Proposal& p, const World& w, Decision* d);
+Status CheckAccess(const Proposal& p, const World& w, Decision* d);
+Status CheckPublication(const Proposal& p, const World& w, Decision* d);
+Status CheckConsent(const Proposal& p, const World& w, Decision* d);
+Status CheckOnwardDisclosure(const Proposal& p, const World& w, Decision* d);
+
+// share.cc and share_rules.cc
+Status CheckShare(const Proposal& p, const World& w, Decision* d);
+
+// register.cc (seed 004)
+Status CheckRegisterRequested(const Proposal& p, const World& w, Decision* d);
+Status CheckStandingReconfirmed(const Proposal& p, const World& w, Decision* d);
+Status CheckPurposeUse(const Proposal& p, const World& w, Decision* d);
+// The register rules a share of a register extract must satisfy.
+Status CheckRegisterShare(const Proposal& p, const World& w, const Agreement& a, Decision* d);
+// The last day a standing request may be served (DESIGN.md §3 reading).
+Date StandingRequestLastDay(Date confirmed, int lapse_months);
+
+// duties.cc (seeds 000 §14, 001 JTAI and provider, 002 §11–13)
+Status CheckProviderNotified(const Proposal& p, const World& w, Decision* d);
+Status CheckIncidentReported(const Proposal& p, const World& w, Decision* d);
+Status CheckIncidentConsulted(const Proposal& p, const World& w, Decision* d);
+Status CheckMatterRaised(const Proposal& p, const World& w, Decision* d);
+Status CheckMatterAnswered(const Proposal& p, const World& w, Decision* d);
+Status CheckJtaiRequested(const Proposal& p, const World& w, Decision* d);
+Status CheckInspectionEnded(const Proposal& p, const World& w, Decision* d);
+Status CheckJtaiRemoved(const Proposal& p, const World& w, Decision* d);
+
+}  // namespace sharetrail::policy
+
+#endif  // SHARETRAIL_POLICIES_RULES_RULES_H_

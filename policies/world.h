@@ -1,0 +1,87 @@
+// The engine's view of the derived state: typed lookups over the records
+// that Apply (apply.cc) keeps, and the one place their keys are spelled.
+//
+// Records are canonical JSON objects. Keys (ids never contain '/'):
+//   party/<party>            {name, kind, teams:{id:name}}
+//   user/<user>              {name?, party, team, roles:[...]}
+//   admin/<user>             ""  (users holding the admin role)
+//   agr/<agreement>          {version, seq, doc:{...}}
+//   review/<agreement>       {date, seq}  (the last review held)
+//   item/<item>              the item.registered body plus {seq, published?}
+//   held/<item>/<party>      {seq, via:"owner"|"share", from?, agreement?}
+//   consent/<item>/<party>   {seq, reference}
+//   notified/<item>/<party>  {seq}  (provider notified of the concerns)
+//   incident/<incident>      {seq, kind, agreement, by, consult:[...], consulted:[...]}
+//   request/<request>        {seq, party, user, role, standing, fields, purpose, confirmed}
+//   matter/<matter>          {seq, section, from, to, raised, answered?}
+//   jtai/<inspection>/<req>  {seq, inspectorate, agency, removed?}
+//   inspection/<inspection>  {ended}
+//   x/<index>/<value>/<seq>  index records (index.h)
+#ifndef SHARETRAIL_POLICIES_WORLD_H_
+#define SHARETRAIL_POLICIES_WORLD_H_
+
+#include <boost/json/object.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ledger/state.h"
+#include "policies/agreement.h"
+
+namespace sharetrail::policy {
+
+namespace keys {
+std::string Party(std::string_view id);
+std::string User(std::string_view id);
+std::string Admin(std::string_view user);
+std::string Agreement(std::string_view id);
+std::string Review(std::string_view agreement);
+std::string Item(std::string_view id);
+std::string Held(std::string_view item, std::string_view party);
+std::string Consent(std::string_view item, std::string_view party);
+std::string Notified(std::string_view item, std::string_view party);
+std::string Incident(std::string_view id);
+std::string Request(std::string_view id);
+std::string Matter(std::string_view id);
+std::string Jtai(std::string_view inspection, std::string_view request);
+std::string Inspection(std::string_view id);
+}  // namespace keys
+
+// Cache of parsed agreement documents, keyed by the digest of the stored
+// record, so a stale entry can never be served for a changed record.
+class AgreementCache;
+std::shared_ptr<AgreementCache> NewAgreementCache();
+
+class World {
+ public:
+  World(const StateView& state, AgreementCache* cache) : state_(state), cache_(cache) {}
+  const StateView& state() const { return state_; }
+
+  Result<std::optional<boost::json::object>> Record(const std::string& key) const;
+  Result<bool> Exists(const std::string& key) const;
+  // A record that must exist; otherwise InvalidArgument "<field>: unknown <what> \"id\"".
+  Result<boost::json::object> Need(const std::string& key, std::string_view field,
+                                   std::string_view what, std::string_view id) const;
+
+  Result<std::shared_ptr<const Agreement>> FindAgreement(std::string_view id) const;
+  // Every registered agreement, current versions.
+  Result<std::vector<std::shared_ptr<const Agreement>>> Agreements() const;
+  Result<bool> AnyAdmin() const;
+  // The party's kind ("police", ...), or empty if it is not registered.
+  Result<std::string> PartyKind(std::string_view party) const;
+
+ private:
+  const StateView& state_;
+  AgreementCache* cache_;
+};
+
+// Field accessors for validated records and bodies.
+std::string Str(const boost::json::object& o, std::string_view key);
+bool Flag(const boost::json::object& o, std::string_view key);
+std::vector<std::string> List(const boost::json::object& o, std::string_view key);
+bool Contains(const std::vector<std::string>& v, std::string_view s);
+
+}  // namespace sharetrail::policy
+
+#endif  // SHARETRAIL_POLICIES_WORLD_H_

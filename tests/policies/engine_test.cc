@@ -1,0 +1,127 @@
+// The engine as a whole: malformed input appends nothing, refusals are
+// recorded with rule and citation, the directory is the source of actors,
+// decisions name the agreement version, and the derived state verifies and
+// replays.
+#include "policies/engine.h"
+
+#include "ledger/verify.h"
+#include "tests/policies/policy_fixture.h"
+
+namespace sharetrail::policy::testing {
+namespace {
+
+class EngineTest : public PolicyTest {};
+
+TEST_F(EngineTest, UnknownTypeIsMalformedAndAppendsNothing) {
+  uint64_t before = Size();
+  Recorded r = Record("o.arc", "shared", {{"item", "x"}});
+  EXPECT_FALSE(r.status.ok());
+  EXPECT_NE(r.status.message().find("unknown event type \"shared\""), std::string::npos);
+  EXPECT_EQ(Size(), before);
+}
+
+TEST_F(EngineTest, SchemaErrorsNameTheField) {
+  uint64_t before = Size();
+  Recorded r = Item("o.arc", "bad id", "inspection_report");
+  ASSERT_FALSE(r.status.ok());
+  EXPECT_NE(r.status.message().find("body.item"), std::string::npos) << r.status.message();
+  r = Item("o.arc", "i1", "inspection_report", {{"colour", "red"}});
+  EXPECT_NE(r.status.message().find("body.colour: unknown field"), std::string::npos);
+  r = Item("o.arc", "i1", "inspection_report", {{"evidence_date", "2025-02-30"}});
+  EXPECT_NE(r.status.message().find("body.evidence_date"), std::string::npos) << r.status.message();
+  r = Record("o.arc", "share", {{"items", json::array{"nope"}}});
+  EXPECT_NE(r.status.message().find("body.to: required"), std::string::npos) << r.status.message();
+  EXPECT_EQ(Size(), before);
+}
+
+TEST_F(EngineTest, UnknownReferencesAreMalformed) {
+  uint64_t before = Size();
+  Recorded r = Record("o.arc", "access", {{"item", "no-such-item"}});
+  EXPECT_NE(r.status.message().find("body.item: unknown item \"no-such-item\""), std::string::npos);
+  r = Record("nobody", "access", {{"item", "x"}});
+  EXPECT_NE(r.status.message().find("actor.user: unknown user"), std::string::npos);
+  EXPECT_EQ(Size(), before);
+}
+
+TEST_F(EngineTest, BootstrapClosesOnceAnAdministratorExists) {
+  Recorded r = Record("stranger", "party.registered",
+                      {{"party", "new-body"}, {"name", "New"}, {"kind", "other_public_body"}, {"teams", json::object{}}});
+  EXPECT_FALSE(r.status.ok());
+  EXPECT_NE(r.status.message().find("unknown user"), std::string::npos);
+}
+
+TEST_F(EngineTest, RoleNotHeldIsRefusedAndRecorded) {
+  Recorded r = Record("o.arc", "party.registered",
+                      {{"party", "new-body"}, {"name", "New"}, {"kind", "other_public_body"}, {"teams", json::object{}}},
+                      "admin");
+  ASSERT_TRUE(r.refused()) << r.status.ToString();
+  EXPECT_TRUE(r.Has("scope.role"));
+  json::object e = EntryAt(r.seq);
+  EXPECT_EQ(e.at("type"), "refused");
+  EXPECT_EQ(e.at("body").at("attempt").at("type"), "party.registered");
+  EXPECT_EQ(e.at("actor").at("user"), "o.arc");
+  EXPECT_EQ(e.at("actor").at("party"), "ofsted");  // from the directory
+}
+
+TEST_F(EngineTest, AuditorsDoNotRecord) {
+  Item("o.arc", "rep-1", "inspection_report");
+  Recorded r = Record("o.audit", "access", {{"item", "rep-1"}});
+  EXPECT_TRUE(r.refused());
+  EXPECT_TRUE(r.Has("scope.role"));
+}
+
+TEST_F(EngineTest, DecisionNamesTheAgreementVersionInForce) {
+  Recorded r = Record("o.siro", "agreement.reviewed",
+                      {{"agreement", "inspectorates-isp"}, {"date", "2025-03-01"}, {"outcome", "continued"}});
+  ASSERT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
+  EXPECT_EQ(r.decision.at("agreements").at(0).at("version"), 1);
+
+  auto events = PolicyEvents(std::string(SHARETRAIL_SOURCE_DIR) + "/policies", "admin");
+  Event amend;
+  for (auto& e : *events) {
+    if (e.type == "agreement.registered" && e.body.at("agreement").at("id") == "inspectorates-isp") amend = e;
+  }
+  amend.type = "agreement.amended";
+  amend.body["reason"] = "annual review: contacts updated";
+  ASSERT_TRUE(Record(amend).allowed());
+  r = Record("o.siro", "agreement.reviewed",
+             {{"agreement", "inspectorates-isp"}, {"date", "2025-03-02"}, {"outcome", "continued"}});
+  EXPECT_EQ(r.decision.at("agreements").at(0).at("version"), 2);
+}
+
+TEST_F(EngineTest, DerivedStateVerifiesAndReplaysIdentically) {
+  Item("o.arc", "rep-1", "inspection_report", {{"pre_publication", true}, {"agreement", "inspectorates-isp"}});
+  Record("o.policy", "share", {{"items", json::array{"rep-1"}}, {"to", "cqc"}, {"agreement", "inspectorates-isp"},
+                               {"purpose", "respond_to_queries"}, {"lawful_basis", "EIA 2006 Sch 13 para 8"},
+                               {"necessity", "to answer queries after publication"}, {"decided_by", "o.policy"},
+                               {"method", "email"}});
+  auto report = Verify(*ledger_, {});
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok) << report->problem;
+  EXPECT_GT(report->state_records, 100u);
+
+  std::string before;
+  {
+    auto snap = ledger_->Read();
+    ASSERT_TRUE((*snap)->Scan("", "", [&](std::string_view k, std::string_view v) {
+      before.append(k).append("=").append(v).append("\n");
+      return true;
+    }).ok());
+  }
+  ledger_.reset();
+  LedgerOptions o;
+  o.state_machine = engine_;
+  o.reindex = true;
+  auto l = Ledger::Open(dir_.path(), o);
+  ASSERT_TRUE(l.ok()) << l.status().ToString();
+  std::string after;
+  auto snap = (*l)->Read();
+  ASSERT_TRUE((*snap)->Scan("", "", [&](std::string_view k, std::string_view v) {
+    after.append(k).append("=").append(v).append("\n");
+    return true;
+  }).ok());
+  EXPECT_EQ(before, after);
+}
+
+}  // namespace
+}  // namespace sharetrail::policy::testing
