@@ -10,12 +10,17 @@
 
 #include "ledger/ledger.h"
 #include "ledger/status.h"
+#include "policies/date.h"
+#include "policies/engine.h"
+#include "policies/table.h"
 
 namespace sharetrail::cli {
 
 struct Globals {
   std::string ledger_dir;
   bool json = false;
+  // Every ledger the CLI opens is governed by the rule engine.
+  std::shared_ptr<policy::Engine> engine = std::make_shared<policy::Engine>();
 };
 
 // Exit codes: 0 success, 1 a failure the command found (verify), 2 bad
@@ -37,7 +42,14 @@ void PrintJson(const boost::json::value& v);
 // The whole of a file, or of standard input for "-".
 Result<std::string> ReadAll(const std::string& path);
 // Opens --ledger DIR; read-only opens need no lock and no signing key.
-Result<std::unique_ptr<Ledger>> OpenLedger(const Globals& g, bool read_only);
+// reindex rebuilds the derived state from the log first.
+Result<std::unique_ptr<Ledger>> OpenLedger(const Globals& g, bool read_only, bool reindex = false);
+// Prints a query answer as text, CSV or (with --json) JSON.
+void PrintTable(const Globals& g, const policy::Table& t, bool csv);
+// Today's UTC date.
+Date Today();
+// A date option, or today if empty.
+Date DateOr(const Globals& g, const std::string& text, const char* flag);
 
 template <typename T>
 T OrFail(const Globals& g, Result<T> r) {
@@ -48,6 +60,8 @@ T OrFail(const Globals& g, Result<T> r) {
 void AddLedgerCommands(CLI::App& app, Globals& g);
 void AddProofCommands(CLI::App& app, Globals& g);
 void AddCheckCommands(CLI::App& app, Globals& g);
+void AddPolicyCommands(CLI::App& app, Globals& g);
+void AddQueryCommands(CLI::App& app, Globals& g);
 
 }  // namespace sharetrail::cli
 

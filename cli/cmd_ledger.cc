@@ -1,4 +1,4 @@
-// init, append, show, vkey, canon.
+// init, show, vkey, canon.
 #include <unistd.h>
 
 #include <boost/json/serialize.hpp>
@@ -53,39 +53,6 @@ void Init(Globals& g, const std::string& origin) {
   }
 }
 
-void Append(Globals& g, const std::string& path) {
-  std::string input = OrFail(g, ReadAll(path));
-  std::vector<Event> events;
-  size_t line_no = 0, start = 0;
-  while (start < input.size()) {
-    size_t end = input.find('\n', start);
-    if (end == std::string::npos) end = input.size();
-    std::string_view line(input.data() + start, end - start);
-    start = end + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    auto event = ParseEvent(line);
-    if (!event.ok()) {
-      Fail(g, event.status().WithContext(path + ":" + std::to_string(line_no) + ": "));
-    }
-    events.push_back(std::move(event).value());
-  }
-  if (events.empty()) Fail(g, InvalidArgument(path + ": no events (expected JSON Lines)"));
-  auto ledger = OrFail(g, OpenLedger(g, false));
-  auto results = OrFail(g, ledger->AppendAll(events));
-  for (auto& r : results) {
-    if (!r.ok()) Fail(g, r.status());
-    if (g.json) {
-      PrintJson(boost::json::object{{"seq", r->seq},
-                                    {"leaf_hash", Base64(r->leaf_hash)},
-                                    {"time", r->time},
-                                    {"tree_size", r->tree_size}});
-    } else {
-      std::cout << r->seq << "\n";
-    }
-  }
-}
-
 void Show(Globals& g, uint64_t seq, bool canonical) {
   auto ledger = OrFail(g, OpenLedger(g, true));
   std::string bytes = OrFail(g, ledger->EntryBytes(seq));
@@ -117,10 +84,6 @@ void AddLedgerCommands(CLI::App& app, Globals& g) {
   init->add_option("--origin", o->origin, "Checkpoint origin, e.g. ledger.ofsted.example/2026")
       ->required();
   init->callback([&g, o] { Init(g, o->origin); });
-
-  auto* append = app.add_subcommand("append", "Append events (JSON Lines) and print each seq");
-  append->add_option("file", o->path, "File of events, one JSON object per line ('-' for stdin)");
-  append->callback([&g, o] { Append(g, o->path); });
 
   auto* show = app.add_subcommand("show", "Show one entry");
   show->add_option("--seq", o->seq, "Entry sequence number")->required();

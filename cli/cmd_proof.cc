@@ -52,14 +52,16 @@ void RunVerify(Globals& g, const std::string& vkey, bool deep) {
   VerifyReport r = OrFail(g, Verify(*ledger, options));
   if (g.json) {
     boost::json::object o{
-        {"ok", r.ok}, {"entries", r.entries}, {"nodes", r.nodes}, {"checkpoints", r.checkpoints}};
+        {"ok", r.ok}, {"entries", r.entries}, {"nodes", r.nodes}, {"checkpoints", r.checkpoints},
+        {"state_records", r.state_records}};
     if (r.ok) o["root"] = Base64(r.root);
     if (r.bad_seq) o["bad_seq"] = *r.bad_seq;
     if (!r.ok) o["problem"] = r.problem;
     PrintJson(o);
   } else if (r.ok) {
     std::cout << "ok: " << r.entries << " entries, " << r.nodes << " tree nodes, " << r.checkpoints
-              << " signed checkpoints verified\nroot: " << Base64(r.root) << "\n";
+              << " signed checkpoints, " << r.state_records
+              << " derived records verified\nroot: " << Base64(r.root) << "\n";
   } else {
     if (tty) std::fprintf(stderr, "\n");
     std::cout << "FAILED";

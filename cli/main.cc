@@ -3,6 +3,7 @@
 #include <boost/json/serialize.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -41,13 +42,36 @@ Result<std::string> ReadAll(const std::string& path) {
   return ss.str();
 }
 
-Result<std::unique_ptr<Ledger>> OpenLedger(const Globals& g, bool read_only) {
+Result<std::unique_ptr<Ledger>> OpenLedger(const Globals& g, bool read_only, bool reindex) {
   if (g.ledger_dir.empty()) {
     return InvalidArgument("no ledger given: pass --ledger DIR or set SHARETRAIL_LEDGER");
   }
   LedgerOptions options;
   options.read_only = read_only;
+  options.state_machine = g.engine;
+  options.reindex = reindex;
   return Ledger::Open(g.ledger_dir, options);
+}
+
+void PrintTable(const Globals& g, const policy::Table& t, bool csv) {
+  if (g.json) {
+    PrintJson(t.Json());
+  } else if (csv) {
+    std::cout << t.Csv();
+  } else {
+    std::cout << t.Text();
+  }
+}
+
+Date Today() {
+  return CivilFromDays(static_cast<int64_t>(std::time(nullptr)) / 86400);
+}
+
+Date DateOr(const Globals& g, const std::string& text, const char* flag) {
+  if (text.empty()) return Today();
+  auto d = ParseDate(text);
+  if (!d.ok()) Fail(g, d.status().WithContext(std::string(flag) + ": "));
+  return *d;
 }
 
 }  // namespace sharetrail::cli
@@ -63,6 +87,8 @@ int main(int argc, char** argv) {
   AddLedgerCommands(app, g);
   AddProofCommands(app, g);
   AddCheckCommands(app, g);
+  AddPolicyCommands(app, g);
+  AddQueryCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

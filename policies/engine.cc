@@ -115,6 +115,7 @@ Status Engine::Decide(const StateView& state, const Slot& slot, Event* event,
   }
   event->actor = std::move(actor);
   json::object decision = d.ToJson();
+  std::string proposed = event->type;
   if (d.refused()) {
     json::object attempt{{"type", event->type}, {"body", std::move(event->body)}};
     event->type = std::string(kRefusedType);
@@ -122,8 +123,11 @@ Status Engine::Decide(const StateView& state, const Slot& slot, Event* event,
   } else {
     event->body["decision"] = decision;
   }
-  *outcome = json::serialize(json::object{{"seq", slot.seq}, {"type", event->type},
-                                          {"time", slot.time}, {"decision", std::move(decision)}});
+  *outcome = json::serialize(json::object{{"seq", slot.seq},
+                                          {"type", event->type},
+                                          {"proposed", proposed},
+                                          {"time", slot.time},
+                                          {"decision", std::move(decision)}});
   return Status::Ok();
 }
 

@@ -34,7 +34,16 @@ class CliTest : public ::testing::Test {
     dir_ = tmp_.Sub("ledger");
     CmdResult r = Cli("init --origin e2e.test/log");
     ASSERT_EQ(r.code, 0) << r.err;
+    // Every CLI ledger is governed by the rule engine: put the real
+    // agreements on it first. Entries before b_ are the directory.
+    r = Cli("policy load --dir " + std::string(SHARETRAIL_SOURCE_DIR) +
+            "/policies --as admin --party ofsted --team information-governance");
+    ASSERT_EQ(r.code, 0) << r.err;
+    b_ = OpenCheckpoint(Cli("checkpoint").out).size;
   }
+
+  // seq of the i-th event appended by a test.
+  std::string Seq(uint64_t i) { return std::to_string(b_ + i); }
 
   // Runs `sharetrail --ledger DIR args` with optional stdin text.
   CmdResult Cli(const std::string& args, const std::string& input = "") {
@@ -46,13 +55,16 @@ class CliTest : public ::testing::Test {
     return {WEXITSTATUS(status), Slurp(out), Slurp(err)};
   }
 
+  // n item registrations by the administrator, as JSON Lines.
   std::string Events(int n, int start = 0) {
     std::string s;
     for (int i = start; i < start + n; ++i) {
-      s += R"({"actor":{"user":"foi-officer-2","party":"dfe","role":"foi_officer"},)"
-           R"("type":"foi.request_received","body":{"request":"FOI-2026-)" +
-           std::to_string(1000 + i) + R"(","regime":"FOIA","received":"2026-11-0)" +
-           std::to_string(1 + i % 9) + R"("}})" + "\n";
+      s += R"({"actor":{"user":"admin"},"type":"item.registered","body":{"item":"letter-)" +
+           std::to_string(1000 + i) +
+           R"(","title":"Covering letter","kind":"letter","owner":"ofsted",)"
+           R"("category":"concerns_letter","classification":"official-sensitive",)"
+           R"("safeguarding":true,"personal_data":true,"digest":")" +
+           std::string(64, 'a' + i % 6) + R"("}})" + "\n";
     }
     return s;
   }
@@ -69,16 +81,17 @@ class CliTest : public ::testing::Test {
 
   TempDir tmp_;
   std::string dir_;
+  uint64_t b_ = 0;
 };
 
 TEST_F(CliTest, AppendShowCheckpointProveVerify) {
   CmdResult r = Cli("append -", Events(5));
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out, "0\n1\n2\n3\n4\n");
+  EXPECT_NE(r.out.find("seq " + Seq(4) + ": allow item.registered"), std::string::npos) << r.out;
 
-  CmdResult canonical = Cli("show --seq 3 --canonical");
+  CmdResult canonical = Cli("show --seq " + Seq(3) + " --canonical");
   ASSERT_EQ(canonical.code, 0);
-  CmdResult shown = Cli("--json show --seq 3");
+  CmdResult shown = Cli("--json show --seq " + Seq(3));
   auto doc = ParseStrict(shown.out);
   ASSERT_TRUE(doc.ok()) << shown.out;
   EXPECT_EQ(doc->at("leaf_hash").as_string(), Base64(LeafHash(canonical.out)));
@@ -86,17 +99,17 @@ TEST_F(CliTest, AppendShowCheckpointProveVerify) {
 
   Checkpoint cp = OpenCheckpoint(Cli("checkpoint").out);
   EXPECT_EQ(cp.origin, "e2e.test/log");
-  EXPECT_EQ(cp.size, 5u);
+  EXPECT_EQ(cp.size, b_ + 5);
 
-  CmdResult proof = Cli("prove inclusion --seq 3");
+  CmdResult proof = Cli("prove inclusion --seq " + Seq(3));
   ASSERT_EQ(proof.code, 0) << proof.err;
   auto inc = InclusionProof::FromJson(*ParseStrict(proof.out));
   ASSERT_TRUE(inc.ok()) << proof.out;
   EXPECT_EQ(inc->leaf_hash, LeafHash(canonical.out));
   EXPECT_TRUE(inc->Verify(cp.root).ok());
 
-  Checkpoint cp2 = OpenCheckpoint(Cli("checkpoint --size 2").out);
-  CmdResult cons = Cli("prove consistency --from 2 --to 5");
+  Checkpoint cp2 = OpenCheckpoint(Cli("checkpoint --size " + Seq(2)).out);
+  CmdResult cons = Cli("prove consistency --from " + Seq(2) + " --to " + Seq(5));
   ASSERT_EQ(cons.code, 0) << cons.err;
   auto con = ConsistencyProof::FromJson(*ParseStrict(cons.out));
   ASSERT_TRUE(con.ok());
@@ -105,7 +118,7 @@ TEST_F(CliTest, AppendShowCheckpointProveVerify) {
 
   CmdResult v = Cli("verify");
   EXPECT_EQ(v.code, 0) << v.out << v.err;
-  EXPECT_NE(v.out.find("ok: 5 entries"), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("ok: " + Seq(5) + " entries"), std::string::npos) << v.out;
   CmdResult vj = Cli("--json verify --deep");
   auto report = ParseStrict(vj.out);
   ASSERT_TRUE(report.ok()) << vj.out;
@@ -123,20 +136,21 @@ TEST_F(CliTest, CheckVerifiesProofsOfflineWithOnlyTheVkey) {
     std::ofstream(tmp_.Sub(name), std::ios::binary) << r.out;
     return tmp_.Sub(name);
   };
-  std::string cp3 = save("cp3", "checkpoint --size 3"), cp7 = save("cp7", "checkpoint");
-  std::string inc = save("inc", "prove inclusion --seq 5"),
-              entry = save("e5", "show --seq 5 --canonical");
-  std::string con = save("con", "prove consistency --from 3 --to 7");
+  std::string cp3 = save("cp3", "checkpoint --size " + Seq(3)), cp7 = save("cp7", "checkpoint");
+  std::string inc = save("inc", "prove inclusion --seq " + Seq(5)),
+              entry = save("e5", "show --seq " + Seq(5) + " --canonical");
+  std::string con = save("con", "prove consistency --from " + Seq(3) + " --to " + Seq(7));
   std::string check = "check inclusion --vkey " + vkey + " --proof " + inc + " --checkpoint " + cp7;
   CmdResult ok = Cli(check + " --entry " + entry);
   EXPECT_EQ(ok.code, 0) << ok.out << ok.err;
-  EXPECT_NE(ok.out.find("entry 5 is in the tree of size 7"), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("entry " + Seq(5) + " is in the tree of size " + Seq(7)), std::string::npos)
+      << ok.out;
   EXPECT_EQ(Cli("check consistency --vkey " + vkey + " --proof " + con + " --old " + cp3 +
                 " --new " + cp7)
                 .code,
             0);
   // The wrong entry, the wrong checkpoint, swapped checkpoints, another key.
-  std::string e4 = save("e4", "show --seq 4 --canonical");
+  std::string e4 = save("e4", "show --seq " + Seq(4) + " --canonical");
   EXPECT_EQ(Cli(check + " --entry " + e4).code, 1);
   EXPECT_EQ(Cli("check inclusion --vkey " + vkey + " --proof " + inc + " --checkpoint " + cp3).code,
             1);
@@ -175,12 +189,12 @@ TEST_F(CliTest, BadInputChangesNothingAndSaysWhere) {
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("-:2:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("duplicate"), std::string::npos) << r.err;
-  EXPECT_EQ(OpenCheckpoint(Cli("checkpoint").out).size, 2u) << "nothing may be half-imported";
+  EXPECT_EQ(OpenCheckpoint(Cli("checkpoint").out).size, b_ + 2) << "nothing may be half-imported";
 
-  EXPECT_EQ(Cli("show --seq 99").code, 3);
-  EXPECT_EQ(Cli("prove inclusion --seq 2").code, 2);
+  EXPECT_EQ(Cli("show --seq 999").code, 3);
+  EXPECT_EQ(Cli("prove inclusion --seq " + Seq(2)).code, 2);
   EXPECT_EQ(Cli("prove consistency --from 0 --to 2").code, 2);
-  CmdResult json_err = Cli("--json show --seq 99");
+  CmdResult json_err = Cli("--json show --seq 999");
   auto err = ParseStrict(json_err.err);
   ASSERT_TRUE(err.ok()) << json_err.err;
   EXPECT_EQ(err->at("error").at("code").as_string(), "not found");
@@ -190,16 +204,16 @@ TEST_F(CliTest, VerifyFailsWithTheSeqAfterTampering) {
   ASSERT_EQ(Cli("append -", Events(8)).code, 0);
   std::string path = dir_ + "/data.mdb";
   std::string data = Slurp(path);
-  std::string needle = "FOI-2026-1006";
+  std::string needle = "letter-1006";
   size_t n = 0;
   for (size_t p = data.find(needle); p != std::string::npos; p = data.find(needle, p + 1), ++n) {
-    data[p + 12] = '7';
+    data[p + 10] = '7';
   }
   ASSERT_GE(n, 1u);
   std::ofstream(path, std::ios::binary | std::ios::trunc) << data;
   CmdResult v = Cli("verify");
   EXPECT_EQ(v.code, 1);
-  EXPECT_NE(v.out.find("FAILED at seq 6"), std::string::npos) << v.out;
+  EXPECT_NE(v.out.find("FAILED at seq " + Seq(6)), std::string::npos) << v.out;
 }
 
 }  // namespace

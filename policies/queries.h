@@ -1,0 +1,61 @@
+// The everyday questions (DESIGN.md §4), answered from the indexes and
+// records the engine keeps; none scans the log. Each returns a Table.
+#ifndef SHARETRAIL_POLICIES_QUERIES_H_
+#define SHARETRAIL_POLICIES_QUERIES_H_
+
+#include <optional>
+#include <string>
+
+#include "ledger/ledger.h"
+#include "policies/date.h"
+#include "policies/engine.h"
+#include "policies/table.h"
+
+namespace sharetrail::policy {
+
+struct Page {
+  std::optional<uint64_t> after;  // only entries with seq > after
+  size_t limit = 1000;
+};
+
+struct ShareFilter {
+  std::string party, agreement, item, category;  // any may be empty
+  std::optional<Date> from, to;                   // inclusive days
+  Page page;
+};
+// Shares made or received: by party, agreement, item, category, period.
+Result<Table> SharedWith(const Snapshot& s, const ShareFilter& f);
+
+// Every entry that names the item (refused attempts included), in order.
+Result<Table> Provenance(const Snapshot& s, std::string_view item, const Page& page);
+
+struct RefusalFilter {
+  std::string rule, party;
+  std::optional<Date> from, to;
+  Page page;
+};
+Result<Table> Refusals(const Snapshot& s, const RefusalFilter& f);
+
+// May `by` disclose `item` to `to` today? One row: answer, rule, reason,
+// evidence (the seqs it rests on).
+Result<Table> MayDisclose(const Engine& e, const Snapshot& s, std::string_view item,
+                          std::string_view by, std::string_view to, Date today);
+
+// Seed 000 §12 and Annex A: the summaries sent to DfE on a day.
+Result<Table> IncidentsDaily(const Engine& e, const Snapshot& s, Date day);
+// Seed 000 §14: incidents whose consultation is not yet complete.
+Result<Table> IncidentsOutstanding(const Snapshot& s);
+// Seed 004: standing requests and their state on a day.
+Result<Table> StandingRequests(const Engine& e, const Snapshot& s, Date on, bool lapsed_only);
+// Seed 004: uses of register data beyond safeguarding in a year.
+Result<Table> PurposeExceptions(const Snapshot& s, int year);
+// Seed 002 §11–13: s117/s119 matters (awaiting: unanswered only).
+Result<Table> Matters(const Snapshot& s, bool awaiting, Date today);
+// Agreement reviews and when each is next due (due: due or overdue only).
+Result<Table> Reviews(const Engine& e, const Snapshot& s, Date today, bool due_only);
+// Seed 001 JTAI: requested data not yet removed after its inspection ended.
+Result<Table> JtaiOutstanding(const Snapshot& s);
+
+}  // namespace sharetrail::policy
+
+#endif  // SHARETRAIL_POLICIES_QUERIES_H_

@@ -1,0 +1,215 @@
+// shared-with, provenance, refusals and may-disclose.
+#include <boost/json/parse.hpp>
+
+#include "ledger/canonical_json.h"
+#include "policies/index.h"
+#include "policies/queries.h"
+#include "policies/rules/onward.h"
+
+namespace sharetrail::policy {
+namespace json = boost::json;
+namespace {
+
+Result<json::object> ParseObject(std::string_view text, std::string_view what) {
+  auto v = ParseStrict(text);
+  if (!v.ok() || !v->is_object()) return Corruption(std::string(what) + " is not a JSON object");
+  return std::move(v->as_object());
+}
+
+Result<json::object> EntryAt(const Snapshot& s, uint64_t seq) {
+  ST_ASSIGN_OR_RETURN(std::string_view bytes, s.EntryBytes(seq));
+  return ParseObject(bytes, "entry " + std::to_string(seq));
+}
+
+// Where a day-ordered scan starts: the later of the first day asked for and
+// the day of the `after` entry (days never decrease along the log).
+Result<std::string> StartDay(const Snapshot& s, const std::optional<Date>& from, const Page& page) {
+  std::string start = from ? from->ToString() : "";
+  if (page.after) {
+    ST_ASSIGN_OR_RETURN(json::object e, EntryAt(s, *page.after));
+    std::string day = Str(e, "time").substr(0, 10);
+    if (day > start) start = day;
+  }
+  return start;
+}
+
+bool InPeriod(std::string_view time, const std::optional<Date>& from, const std::optional<Date>& to) {
+  std::string day(time.substr(0, 10));
+  return (!from || day >= from->ToString()) && (!to || day <= to->ToString());
+}
+
+// Adds a row unless the page is full; false once full (next_after is set).
+bool AddRow(Table* t, const Page& page, uint64_t seq, json::object row) {
+  if (t->rows.size() >= page.limit) {
+    t->next_after = t->rows.back().as_object().at("seq").as_uint64();
+    return false;
+  }
+  row["seq"] = seq;
+  t->rows.push_back(std::move(row));
+  return true;
+}
+
+std::string FirstRefusal(const json::object& decision) {
+  for (const auto& f : decision.at("findings").as_array()) {
+    if (Str(f.as_object(), "severity") == "refuse") return Str(f.as_object(), "rule");
+  }
+  return "";
+}
+
+}  // namespace
+
+Result<Table> SharedWith(const Snapshot& s, const ShareFilter& f) {
+  Table t;
+  t.columns = {"seq", "time", "from", "to", "agreement", "purpose", "items", "categories"};
+  std::string index, value;
+  bool by_day = true;
+  if (!f.item.empty()) {
+    index = "share.item", value = f.item, by_day = false;
+  } else if (!f.party.empty()) {
+    index = "share.party", value = f.party;
+  } else if (!f.agreement.empty()) {
+    index = "share.agreement", value = f.agreement;
+  } else if (!f.category.empty()) {
+    index = "share.category", value = f.category;
+  } else {
+    return InvalidArgument("shared-with needs a party, agreement, item or category");
+  }
+  std::string from;
+  if (by_day) {
+    ST_ASSIGN_OR_RETURN(from, StartDay(s, f.from, f.page));
+  }
+  Status bad;
+  std::string to_day = f.to ? f.to->ToString() : "";
+  ST_RETURN_IF_ERROR(ScanIndex(s, index, value, [&](uint64_t seq, std::string_view v) {
+    if (f.page.after && seq <= *f.page.after) return true;
+    auto sum = ParseObject(v, "share index record");
+    if (!sum.ok()) {
+      bad = sum.status();
+      return false;
+    }
+    std::string time = Str(*sum, "time");
+    if (by_day && !to_day.empty() && time.substr(0, 10) > to_day) return false;
+    if (!InPeriod(time, f.from, f.to)) return true;
+    bool party_ok = f.party.empty() || Str(*sum, "from") == f.party || Str(*sum, "to") == f.party;
+    if (!party_ok || (!f.agreement.empty() && Str(*sum, "agreement") != f.agreement) ||
+        (!f.category.empty() && !Contains(List(*sum, "categories"), f.category)) ||
+        (!f.item.empty() && !Contains(List(*sum, "items"), f.item))) {
+      return true;
+    }
+    return AddRow(&t, f.page, seq, std::move(*sum));
+  }, from));
+  ST_RETURN_IF_ERROR(bad);
+  return t;
+}
+
+Result<Table> Provenance(const Snapshot& s, std::string_view item, const Page& page) {
+  Table t;
+  t.columns = {"seq", "time", "type", "user", "party", "outcome", "rule"};
+  std::vector<uint64_t> seqs;
+  ST_RETURN_IF_ERROR(ScanIndex(s, "item", item, [&](uint64_t seq, std::string_view) {
+    if (!page.after || seq > *page.after) seqs.push_back(seq);
+    return seqs.size() <= page.limit;
+  }));
+  if (seqs.empty()) {
+    ST_ASSIGN_OR_RETURN(auto rec, s.Get("item/" + std::string(item)));
+    if (!rec) return NotFound("no item \"" + std::string(item) + "\" on this ledger");
+  }
+  for (uint64_t seq : seqs) {
+    ST_ASSIGN_OR_RETURN(json::object e, EntryAt(s, seq));
+    const json::object& body = e.at("body").as_object();
+    const json::object& actor = e.at("actor").as_object();
+    const json::object& decision = body.at("decision").as_object();
+    json::object row{{"time", e.at("time")},
+                     {"type", Str(e, "type") == "refused"
+                                  ? json::value("refused " + Str(body.at("attempt").as_object(), "type"))
+                                  : e.at("type")},
+                     {"user", Str(actor, "user")},
+                     {"party", Str(actor, "party")},
+                     {"outcome", decision.at("outcome")},
+                     {"rule", FirstRefusal(decision)}};
+    if (!AddRow(&t, page, seq, std::move(row))) break;
+  }
+  return t;
+}
+
+Result<Table> Refusals(const Snapshot& s, const RefusalFilter& f) {
+  Table t;
+  t.columns = {"seq", "time", "user", "party", "attempt", "rule", "reason"};
+  std::vector<uint64_t> seqs;
+  auto collect = [&](uint64_t seq, std::string_view) {
+    if (!f.page.after || seq > *f.page.after) seqs.push_back(seq);
+    return true;
+  };
+  if (!f.rule.empty()) {
+    ST_RETURN_IF_ERROR(ScanIndex(s, "refusal", f.rule, collect));
+  } else {
+    ST_RETURN_IF_ERROR(ScanIndex(s, "type", "refused", collect));
+  }
+  for (uint64_t seq : seqs) {
+    ST_ASSIGN_OR_RETURN(json::object e, EntryAt(s, seq));
+    if (!InPeriod(Str(e, "time"), f.from, f.to)) continue;
+    const json::object& actor = e.at("actor").as_object();
+    if (!f.party.empty() && Str(actor, "party") != f.party) continue;
+    const json::object& body = e.at("body").as_object();
+    std::string rule, reason;
+    for (const auto& finding : body.at("decision").at("findings").as_array()) {
+      const json::object& fo = finding.as_object();
+      if (Str(fo, "severity") != "refuse" || (!f.rule.empty() && Str(fo, "rule") != f.rule)) continue;
+      rule = Str(fo, "rule");
+      reason = Str(fo, "reason");
+      break;
+    }
+    json::object row{{"time", e.at("time")}, {"user", Str(actor, "user")},
+                     {"party", Str(actor, "party")},
+                     {"attempt", body.at("attempt").at("type")},
+                     {"rule", rule}, {"reason", reason}};
+    if (!AddRow(&t, f.page, seq, std::move(row))) break;
+  }
+  return t;
+}
+
+Result<Table> MayDisclose(const Engine& e, const Snapshot& s, std::string_view item,
+                          std::string_view by, std::string_view to, Date today) {
+  World w = e.MakeWorld(s);
+  ST_ASSIGN_OR_RETURN(json::object rec, NeedItem(w, item, "item"));
+  rec["item"] = std::string(item);
+  ST_RETURN_IF_ERROR(w.Need(keys::Party(by), "--by", "party", by).status());
+  Table t;
+  t.columns = {"answer", "rule", "reason", "cite", "evidence"};
+  json::array evidence;
+  ST_ASSIGN_OR_RETURN(auto held, w.Record(keys::Held(item, by)));
+  Decision d;
+  if (!held) {
+    d.Refuse("scope.party", DesignCite("§4", "may X disclose item Y to Z"),
+             std::string(by) + " does not hold " + std::string(item));
+  } else {
+    evidence.push_back(held->at("seq"));
+    if (UnderEmbargo(rec) && Str(*held, "via") != "owner") {
+      d.Refuse("embargo.named-teams", DesignCite("§3 rules table", "under embargo until published"),
+               std::string(item) + " is under pre-publication embargo until " + Str(rec, "owner") +
+                   " publishes it");
+    }
+    Proposal p;
+    p.party = std::string(by);
+    p.today = today;
+    if (Str(rec, "owner") != to) ST_RETURN_IF_ERROR(DecideOnward(p, w, rec, by, "", &d));
+    ST_ASSIGN_OR_RETURN(auto consent, w.Record(keys::Consent(item, by)));
+    if (consent) evidence.push_back(consent->at("seq"));
+  }
+  json::object row{{"answer", d.refused() ? "no" : "yes"}, {"evidence", evidence}};
+  if (const Finding* f = d.first_refusal()) {
+    row["rule"] = f->rule;
+    row["reason"] = f->reason;
+    row["cite"] = f->cite.Short();
+  } else {
+    row["rule"] = "";
+    row["reason"] = rec.contains("published")
+                        ? "published on " + Str(rec, "published") + ": lawfully in the public domain"
+                        : std::string("no rule restricts it");
+    row["cite"] = "";
+  }
+  t.rows.push_back(std::move(row));
+  return t;
+}
+
+}  // namespace sharetrail::policy
