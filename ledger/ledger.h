@@ -118,6 +118,15 @@ class Ledger {
   Status Submit(Request* reqs, size_t n);
   void WriterLoop();
   Status CommitBatch(const std::vector<Request*>& batch);
+  // The end of the log as a commit in progress sees it.
+  struct Tip {
+    Frontier frontier;
+    Hash prev;
+    int64_t micros;
+  };
+  // Decides (if there is a machine) and writes one event into txn; a
+  // malformed proposal is left in r->own and writes nothing.
+  Status AppendOne(Request* r, WriteTxn* txn, Tip* tip);
   // Decides r's event against the state in txn and prepares it; false if
   // the proposal was refused as malformed (r->own says why).
   bool DecideAndPrepare(Request* r, const StateView& state, uint64_t seq);

@@ -39,6 +39,9 @@ struct Ledger::Request {
   AppendResult result;
   Status own;  // this request's own failure (a malformed proposal)
   Status status;
+  // AppendAll's events form a group: all are appended or, if one is
+  // malformed, none (each then fails with that event's error).
+  uint32_t group_size = 1, group_index = 0;
 
   void Wait() {
     while (done.load(std::memory_order_acquire) == 0) {
@@ -106,6 +109,8 @@ Result<std::vector<Result<AppendResult>>> Ledger::AppendAll(const std::vector<Ev
   for (size_t i = 0; i < events.size(); ++i) {
     Status s = Queue(events[i], &reqs[i]);
     if (!s.ok()) return s.WithContext("event " + std::to_string(i) + ": ");
+    reqs[i].group_size = static_cast<uint32_t>(events.size());
+    reqs[i].group_index = static_cast<uint32_t>(i);
   }
   ST_RETURN_IF_ERROR(Submit(reqs.data(), reqs.size()));
   std::vector<Result<AppendResult>> out;
@@ -140,6 +145,7 @@ void Ledger::WriterLoop() {
                           [&] { return stopping_ || back() >= released; });
     }
     size_t n = std::min(queue_.size(), options_.max_batch);
+    while (n < queue_.size() && queue_[n]->group_index != 0) ++n;  // never split a group
     batch.assign(queue_.begin(), queue_.begin() + n);
     queue_.erase(queue_.begin(), queue_.begin() + n);
     bool failed = !failed_.ok();
@@ -153,6 +159,35 @@ void Ledger::WriterLoop() {
     released = batch.size();
     arrivals_at_release = arrivals_;
   }
+}
+
+Status Ledger::AppendOne(Request* r, WriteTxn* txn, Tip* tip) {
+  const StateMachine* machine = options_.state_machine.get();
+  uint64_t seq = tip->frontier.size();
+  tip->micros = std::max(tip->micros, options_.clock());  // time never runs backwards
+  r->result.time = FormatTime(tip->micros);
+  TxnState state(*txn, txn);
+  if (machine != nullptr && !DecideAndPrepare(r, state, seq)) return Status::Ok();
+  std::string bytes;
+  EncodeEntry(r->event, seq, r->result.time, tip->prev, &bytes);
+  ST_RETURN_IF_ERROR(txn->Put(Table::kEntries, U64Key(seq), bytes, /*append=*/true));
+  Hash leaf = LeafHash(bytes);
+  std::vector<Frontier::NewNode> nodes;
+  tip->frontier.Append(leaf, &nodes);
+  for (const auto& n : nodes) {
+    ST_RETURN_IF_ERROR(
+        txn->Put(Table::kNodes, U64Key(NodeId(n.level, n.index)), AsBytes(n.hash), true));
+  }
+  if (machine != nullptr) {
+    // Apply sees the entry decoded from its stored bytes, exactly as a
+    // replay (reindex, verify) will, so both derive the same records.
+    ST_ASSIGN_OR_RETURN(Entry entry, DecodeEntry(bytes));
+    ST_RETURN_IF_ERROR(machine->Apply(entry, &state).WithContext(Where(seq)));
+  }
+  r->result.seq = seq;
+  r->result.leaf_hash = leaf;
+  tip->prev = leaf;
+  return Status::Ok();
 }
 
 bool Ledger::DecideAndPrepare(Request* r, const StateView& state, uint64_t seq) {
@@ -173,38 +208,37 @@ bool Ledger::DecideAndPrepare(Request* r, const StateView& state, uint64_t seq) 
 Status Ledger::CommitBatch(const std::vector<Request*>& batch) {
   ST_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
   // Work on copies so a failed commit leaves the in-memory state matching disk.
-  Frontier frontier = frontier_;
-  Hash prev = last_leaf_;
-  int64_t micros = last_micros_;
-  std::vector<Frontier::NewNode> nodes;
-  std::string bytes;
-  const StateMachine* machine = options_.state_machine.get();
-  TxnState state(*txn, txn.get());
-  for (Request* r : batch) {
-    uint64_t seq = frontier.size();
-    micros = std::max(micros, options_.clock());  // time never runs backwards
-    r->result.time = FormatTime(micros);
-    if (machine != nullptr && !DecideAndPrepare(r, state, seq)) continue;
-    bytes.clear();
-    EncodeEntry(r->event, seq, r->result.time, prev, &bytes);
-    ST_RETURN_IF_ERROR(txn->Put(Table::kEntries, U64Key(seq), bytes, /*append=*/true));
-    Hash leaf = LeafHash(bytes);
-    nodes.clear();
-    frontier.Append(leaf, &nodes);
-    for (const auto& n : nodes) {
-      ST_RETURN_IF_ERROR(
-          txn->Put(Table::kNodes, U64Key(NodeId(n.level, n.index)), AsBytes(n.hash), true));
+  Tip tip{frontier_, last_leaf_, last_micros_};
+  for (size_t i = 0; i < batch.size();) {
+    size_t n = batch[i]->group_size;  // groups are never split across batches
+    if (n == 1 || options_.state_machine == nullptr) {
+      // Without a machine, every event was validated before queueing.
+      ST_RETURN_IF_ERROR(AppendOne(batch[i], txn.get(), &tip));
+      ++i;
+      continue;
     }
-    if (machine != nullptr) {
-      // Apply sees the entry decoded from its stored bytes, exactly as a
-      // replay (reindex, verify) will, so both derive the same records.
-      ST_ASSIGN_OR_RETURN(Entry entry, DecodeEntry(bytes));
-      ST_RETURN_IF_ERROR(machine->Apply(entry, &state).WithContext(Where(seq)));
+    // A nested transaction, so a malformed event undoes its group's writes.
+    ST_ASSIGN_OR_RETURN(auto child, txn->BeginChild());
+    Tip saved = tip;
+    size_t bad = n;
+    for (size_t k = 0; k < n && bad == n; ++k) {
+      ST_RETURN_IF_ERROR(AppendOne(batch[i + k], child.get(), &tip));
+      if (!batch[i + k]->own.ok()) bad = k;
     }
-    r->result.seq = seq;
-    r->result.leaf_hash = leaf;
-    prev = leaf;
+    if (bad == n) {
+      ST_RETURN_IF_ERROR(child->Commit());
+    } else {
+      child.reset();  // aborts
+      tip = std::move(saved);
+      Status why = batch[i + bad]->own.WithContext("event " + std::to_string(bad) + ": ");
+      for (size_t k = 0; k < n; ++k) batch[i + k]->own = why;
+    }
+    i += n;
   }
+  Frontier& frontier = tip.frontier;
+  Hash& prev = tip.prev;
+  int64_t micros = tip.micros;
+  const StateMachine* machine = options_.state_machine.get();
   uint64_t size = frontier.size();
   ST_ASSIGN_OR_RETURN(std::string note, SignCheckpoint(size, frontier.Root()));
   ST_RETURN_IF_ERROR(txn->Put(Table::kMeta, "checkpoint", note, false));

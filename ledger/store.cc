@@ -106,6 +106,13 @@ Status WriteTxn::Commit() {
   return Status::Ok();
 }
 
+Result<std::unique_ptr<WriteTxn>> WriteTxn::BeginChild() {
+  MDB_txn* child = nullptr;
+  int rc = mdb_txn_begin(mdb_txn_env(txn_), txn_, 0, &child);
+  if (rc != 0) return LmdbError("mdb_txn_begin(nested)", rc);
+  return std::unique_ptr<WriteTxn>(new WriteTxn(child, dbis_));
+}
+
 Cursor::~Cursor() { mdb_cursor_close(cursor_); }
 
 Status Cursor::Move(int op, std::string_view key) {

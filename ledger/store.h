@@ -76,6 +76,10 @@ class WriteTxn : public ReadTxn {
   // Like Put, but returns a buffer of `size` bytes to fill before commit.
   Result<char*> Reserve(Table table, std::string_view key, size_t size, bool append);
   Status Commit();
+  // A nested transaction: its writes reach this one only if it commits.
+  // This transaction must not be used until the child commits or is
+  // destroyed (aborted).
+  Result<std::unique_ptr<WriteTxn>> BeginChild();
 
  private:
   friend class Store;

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "ledger/ledger.h"
 #include "ledger/verify.h"
 #include "tests/testutil.h"
@@ -80,17 +83,39 @@ TEST_F(StateTest, DecisionsSeeEarlierEntriesOfTheSameCommit) {
   EXPECT_EQ(Count(*l, "access"), "1");
 }
 
-TEST_F(StateTest, MalformedProposalAppendsNothingAndSparesItsBatch) {
+TEST_F(StateTest, MalformedProposalInAGroupAppendsNoneOfTheGroup) {
   auto l = OpenWith(dir_.path(), std::make_shared<Counter>());
+  ASSERT_TRUE(l->Append(Ev("access")).ok());
   auto results = l->AppendAll({Ev("share"), Ev("share", {{"bad", true}}), Ev("share")});
   ASSERT_TRUE(results.ok());
-  EXPECT_TRUE((*results)[0].ok());
-  ASSERT_FALSE((*results)[1].ok());
-  EXPECT_NE((*results)[1].status().message().find("body.bad"), std::string::npos);
-  ASSERT_TRUE((*results)[2].ok());
-  EXPECT_EQ((*results)[2]->seq, 1u);
-  EXPECT_EQ(*l->Size(), 2u);
-  EXPECT_EQ(Count(*l, "share"), "2");
+  for (auto& r : *results) {
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.status().message().find("event 1: body.bad"), std::string::npos)
+        << r.status().message();
+  }
+  EXPECT_EQ(*l->Size(), 1u);
+  EXPECT_EQ(Count(*l, "share"), "");  // the first share's state was undone too
+  auto next = l->Append(Ev("share"));
+  ASSERT_TRUE(next.ok());
+  EXPECT_EQ(next->seq, 1u);
+  EXPECT_EQ(next->outcome, "0");
+}
+
+TEST_F(StateTest, MalformedSingleProposalSparesTheOthersInItsCommit) {
+  auto l = OpenWith(dir_.path(), std::make_shared<Counter>());
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0}, bad{0};
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&, i] {
+      auto r = l->Append(i % 2 ? Ev("share", {{"bad", true}}) : Ev("share"));
+      (r.ok() ? ok : bad)++;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(ok.load(), 4);
+  EXPECT_EQ(bad.load(), 4);
+  EXPECT_EQ(*l->Size(), 4u);
+  EXPECT_EQ(Count(*l, "share"), "4");
 }
 
 TEST_F(StateTest, RefusalIsRewrittenAndRecorded) {
