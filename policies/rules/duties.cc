@@ -74,8 +74,17 @@ Status CheckIncidentConsulted(const Proposal& p, const World& w, Decision* d) {
     return InvalidArgument("body.with: " + p.Body("with") + " is not a party to consult on " +
                            p.Body("incident"));
   }
+  // 000 §14: "both parties agree to consult each other"; the consultation is
+  // theirs to record, so the refusal cites the agreement's rule.
   if (p.party != Str(inc, "by") && p.party != p.Body("with")) {
-    d->Refuse("scope.party", DesignCite("Standards: check the party scope"),
+    Cite cite = DesignCite("Standards: check the party scope");
+    ST_ASSIGN_OR_RETURN(auto a, w.FindAgreement(Str(inc, "agreement")));
+    if (a) {
+      d->UseAgreement(a->id, a->version);
+      auto rules = a->Rules("incident_consultation");
+      if (!rules.empty()) cite = rules.front()->cite;
+    }
+    d->Refuse("scope.party", cite,
               p.party + " is neither the reporting party nor the party consulted");
   }
   return Status::Ok();
@@ -111,9 +120,11 @@ Status CheckMatterAnswered(const Proposal& p, const World& w, Decision* d) {
     return InvalidArgument("body.matter: \"" + p.Body("matter") + "\" was answered at seq " +
                            std::to_string(m.at("answered").as_int64()));
   }
+  // 002 §13: "The Chief Inspector or his representative will send a
+  // response": the party the matter was raised with answers it.
   if (Str(m, "to") != p.party) {
     ST_ASSIGN_OR_RETURN(Found f, FindRule(w, "matters"));
-    d->Refuse("scope.party", f.rule ? f.rule->cite : DesignCite("§3 rules table"),
+    d->Refuse("scope.party", f.rule ? f.rule->CiteFor("response") : DesignCite("§3 rules table"),
               "the matter was raised with " + Str(m, "to") + "; only it can answer");
   }
   return Status::Ok();
