@@ -116,8 +116,8 @@ Status CheckRegisterRequested(const Proposal& p, const World& w, Decision* d) {
   return Status::Ok();
 }
 
-// "How requests should be made" ¶5–6: a standing request continues only if
-// the authority confirms every twelve months.
+// "How requests should be made" ¶4 and ¶6: a standing request continues
+// only if the authority confirms every twelve months.
 Status CheckStandingReconfirmed(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(json::object req,
                       w.Need(keys::Request(p.Body("request")), "body.request", "request", p.Body("request")));
@@ -187,20 +187,22 @@ Status CheckPurposeUse(const Proposal& p, const World& w, Decision* d) {
   return Status::Ok();
 }
 
-// A share of a register extract answers a request from the recipient, for
-// safeguarding, and a standing request must not have lapsed.
+// A share of a register extract answers a request from the recipient
+// ("Legal position" ¶2: "where a request has been made by that public
+// authority"), for safeguarding, and a standing request must not have lapsed.
 Status CheckRegisterShare(const Proposal& p, const World& w, const Agreement& a, Decision* d) {
   ST_ASSIGN_OR_RETURN(RegisterRules rr, FindRegisterRules(w));
   if (!rr.disclosure || rr.agreement->id != a.id) return Status::Ok();
+  const Cite request_cite = rr.disclosure->CiteFor("request");
   if (p.Body("request").empty()) {
-    d->Refuse("register.request", rr.disclosure->cite,
+    d->Refuse("register.request", request_cite,
               "the register is disclosed only in answer to a request; name it in body.request");
     return Status::Ok();
   }
   ST_ASSIGN_OR_RETURN(json::object req,
                       w.Need(keys::Request(p.Body("request")), "body.request", "request", p.Body("request")));
   if (Str(req, "party") != p.Body("to")) {
-    d->Refuse("register.request", rr.disclosure->cite,
+    d->Refuse("register.request", request_cite,
               "request " + p.Body("request") + " was made by " + Str(req, "party") + ", not " + p.Body("to"));
   }
   CheckPurpose(p.Body("purpose"), rr, d);
