@@ -133,6 +133,22 @@ TEST_F(NotifiableIncidentsTest, DailySummaryPassword) {
   EXPECT_TRUE(Record("o.arc", "share", Summary(AnnexA())).allowed());
 }
 
+// 000 §11: the SCR secretariat "has full access to the notification data
+// spreadsheet, which it can share subject to its arrangements with the
+// panel". The §12 channel binds Ofsted's daily transfer to DfE, not that.
+TEST_F(NotifiableIncidentsTest, DailySummaryChannelIsOfstedToDfeOnly) {
+  ASSERT_TRUE(Record("o.arc", "share", Summary(AnnexA())).allowed());
+  json::object body = Summary(AnnexA());
+  body["to"] = "scr-experts-panel";
+  body["decided_by"] = "d.data";
+  body["method"] = "secure_email";
+  body.erase("password_protected");
+  Recorded r = Record("d.data", "share", body);
+  EXPECT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
+  EXPECT_FALSE(r.Has("daily-summary.method")) << r.Findings();
+  EXPECT_FALSE(r.Has("daily-summary.password")) << r.Findings();
+}
+
 // 000 §14: "In the event of any data loss or wrongful disclosure, both
 // parties agree to consult each other about the approach to the public
 // response".
