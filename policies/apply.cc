@@ -167,14 +167,20 @@ Status Engine::Apply(const Entry& entry, StateWriter* state) const {
     const json::object& abody = attempt.at("body").as_object();
     ST_RETURN_IF_ERROR(c.Index("type", type));
     ST_RETURN_IF_ERROR(c.Index("attempt", Str(attempt, "type")));
+    bool unauthorised_use = false;
     for (const auto& f : body.at("decision").at("findings").as_array()) {
       if (Str(f.as_object(), "severity") == "refuse") {
         ST_RETURN_IF_ERROR(c.Index("refusal", Str(f.as_object(), "rule")));
+        unauthorised_use = unauthorised_use || Str(f.as_object(), "rule") == "purpose.unauthorised";
       }
     }
     ST_RETURN_IF_ERROR(c.IndexAll("item", ItemsOf(abody)));
     ST_RETURN_IF_ERROR(c.Index("agreement", Str(abody, "agreement")));
-    if (Str(attempt, "type") == "purpose.use") {
+    // Seed 004 "Processing of personal data" ¶4 with the DESIGN.md §3
+    // reading: the public count includes uses refused as unauthorised, but
+    // not attempts refused for other reasons (another authority's request),
+    // which are no use of that authority's data.
+    if (Str(attempt, "type") == "purpose.use" && unauthorised_use) {
       ST_RETURN_IF_ERROR(c.Index("beyond-purpose", c.day.substr(0, 4), "unauthorised"));
     }
     return Status::Ok();

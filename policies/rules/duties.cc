@@ -21,9 +21,11 @@ Result<Found> FindRule(const World& w, std::string_view kind) {
   return Found{};
 }
 
-Status MustBeNew(const World& w, const std::string& key, std::string_view field, std::string_view id) {
+Status MustBeNew(const World& w, const std::string& key, std::string_view field,
+                 std::string_view id) {
   ST_ASSIGN_OR_RETURN(bool exists, w.Exists(key));
-  if (exists) return InvalidArgument(std::string(field) + ": \"" + std::string(id) + "\" already exists");
+  if (exists)
+    return InvalidArgument(std::string(field) + ": \"" + std::string(id) + "\" already exists");
   return Status::Ok();
 }
 
@@ -31,7 +33,8 @@ Status MustBeNew(const World& w, const std::string& key, std::string_view field,
 
 Status CheckProviderNotified(const Proposal& p, const World& w, Decision* d) {
   ST_RETURN_IF_ERROR(
-      w.Need(keys::Party(p.Body("provider")), "body.provider", "party", p.Body("provider")).status());
+      w.Need(keys::Party(p.Body("provider")), "body.provider", "party", p.Body("provider"))
+          .status());
   const auto items = List(p.body, "items");
   for (size_t i = 0; i < items.size(); ++i) {
     ST_RETURN_IF_ERROR(NeedItem(w, items[i], "body.items[" + std::to_string(i) + "]").status());
@@ -45,7 +48,8 @@ Status CheckProviderNotified(const Proposal& p, const World& w, Decision* d) {
 }
 
 Status CheckIncidentReported(const Proposal& p, const World& w, Decision* d) {
-  ST_RETURN_IF_ERROR(MustBeNew(w, keys::Incident(p.Body("incident")), "body.incident", p.Body("incident")));
+  ST_RETURN_IF_ERROR(
+      MustBeNew(w, keys::Incident(p.Body("incident")), "body.incident", p.Body("incident")));
   ST_ASSIGN_OR_RETURN(auto a, NeedAgreement(w, p.Body("agreement"), "body.agreement"));
   d->UseAgreement(a->id, a->version);
   const auto items = List(p.body, "items");
@@ -60,8 +64,9 @@ Status CheckIncidentReported(const Proposal& p, const World& w, Decision* d) {
     if (!Contains(r->Strings("incident_kinds"), p.Body("kind"))) continue;
     for (const std::string& other : a->parties) {
       if (other == p.party) continue;
-      d->Oblige("incident.consult", "consult " + other + " on the approach to the public response (" +
-                                        r->cite.Short() + ")");
+      d->Oblige(
+          "incident.consult",
+          "consult " + other + " on the approach to the public response (" + r->cite.Short() + ")");
     }
   }
   return Status::Ok();
@@ -74,8 +79,17 @@ Status CheckIncidentConsulted(const Proposal& p, const World& w, Decision* d) {
     return InvalidArgument("body.with: " + p.Body("with") + " is not a party to consult on " +
                            p.Body("incident"));
   }
+  // 000 §14: "both parties agree to consult each other"; the consultation is
+  // theirs to record, so the refusal cites the agreement's rule.
   if (p.party != Str(inc, "by") && p.party != p.Body("with")) {
-    d->Refuse("scope.party", DesignCite("Standards: check the party scope"),
+    Cite cite = DesignCite("Standards: check the party scope");
+    ST_ASSIGN_OR_RETURN(auto a, w.FindAgreement(Str(inc, "agreement")));
+    if (a) {
+      d->UseAgreement(a->id, a->version);
+      auto rules = a->Rules("incident_consultation");
+      if (!rules.empty()) cite = rules.front()->cite;
+    }
+    d->Refuse("scope.party", cite,
               p.party + " is neither the reporting party nor the party consulted");
   }
   return Status::Ok();
@@ -105,15 +119,17 @@ Status CheckMatterRaised(const Proposal& p, const World& w, Decision* d) {
 }
 
 Status CheckMatterAnswered(const Proposal& p, const World& w, Decision* d) {
-  ST_ASSIGN_OR_RETURN(json::object m, w.Need(keys::Matter(p.Body("matter")), "body.matter", "matter",
-                                             p.Body("matter")));
+  ST_ASSIGN_OR_RETURN(json::object m, w.Need(keys::Matter(p.Body("matter")), "body.matter",
+                                             "matter", p.Body("matter")));
   if (m.contains("answered")) {
     return InvalidArgument("body.matter: \"" + p.Body("matter") + "\" was answered at seq " +
                            std::to_string(m.at("answered").as_int64()));
   }
+  // 002 §13: "The Chief Inspector or his representative will send a
+  // response": the party the matter was raised with answers it.
   if (Str(m, "to") != p.party) {
     ST_ASSIGN_OR_RETURN(Found f, FindRule(w, "matters"));
-    d->Refuse("scope.party", f.rule ? f.rule->cite : DesignCite("§3 rules table"),
+    d->Refuse("scope.party", f.rule ? f.rule->CiteFor("response") : DesignCite("§3 rules table"),
               "the matter was raised with " + Str(m, "to") + "; only it can answer");
   }
   return Status::Ok();
@@ -124,10 +140,12 @@ Status CheckMatterAnswered(const Proposal& p, const World& w, Decision* d) {
 Status CheckJtaiRequested(const Proposal& p, const World& w, Decision* d) {
   std::string key = keys::Jtai(p.Body("inspection"), p.Body("request"));
   ST_RETURN_IF_ERROR(MustBeNew(w, key, "body.request", p.Body("request")));
-  ST_RETURN_IF_ERROR(w.Need(keys::Party(p.Body("agency")), "body.agency", "party", p.Body("agency")).status());
+  ST_RETURN_IF_ERROR(
+      w.Need(keys::Party(p.Body("agency")), "body.agency", "party", p.Body("agency")).status());
   ST_ASSIGN_OR_RETURN(auto insp, w.Record(keys::Inspection(p.Body("inspection"))));
   if (insp) {
-    return InvalidArgument("body.inspection: \"" + p.Body("inspection") + "\" ended on " + Str(*insp, "ended"));
+    return InvalidArgument("body.inspection: \"" + p.Body("inspection") + "\" ended on " +
+                           Str(*insp, "ended"));
   }
   ST_ASSIGN_OR_RETURN(Found f, FindRule(w, "jtai_removal"));
   if (!f.rule) return InvalidArgument("type: no registered agreement governs JTAI portal data");

@@ -53,14 +53,16 @@ void CheckRequester(const Proposal& p, const RegisterRules& rr, const std::strin
   std::string role = RequesterRole(r, kind);
   if (role.empty()) {
     d->Refuse("register.recipient", r.CiteFor("only_parties"),
-              p.party + " (a " + kind + ") is not one of the public authorities the register may "
-                        "be disclosed to");
+              p.party + " (a " + kind +
+                  ") is not one of the public authorities the register may "
+                  "be disclosed to");
     return;
   }
   const json::value* only = r.params.if_contains("only_parties");
   if (only && only->is_object() && only->as_object().contains(kind)) {
     bool listed = false;
-    for (const auto& v : only->as_object().at(kind).as_array()) listed = listed || v == p.party.c_str();
+    for (const auto& v : only->as_object().at(kind).as_array())
+      listed = listed || v == p.party.c_str();
     if (!listed) {
       d->Refuse("register.recipient", r.CiteFor("only_parties"),
                 p.party + " is not one of the named public authorities for its kind");
@@ -70,8 +72,8 @@ void CheckRequester(const Proposal& p, const RegisterRules& rr, const std::strin
   if (p.role != role) {
     bool non_delegable = Contains(r.Strings("non_delegable"), role);
     d->Refuse("register.requester", r.cite,
-              "requests from a " + kind + " are made by the " + role + (non_delegable ? " (not delegable)" : "") +
-                  "; " + p.user + " acts as " + p.role);
+              "requests from a " + kind + " are made by the " + role +
+                  (non_delegable ? " (not delegable)" : "") + "; " + p.user + " acts as " + p.role);
   }
 }
 
@@ -108,7 +110,8 @@ Status CheckRegisterRequested(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(bool exists, w.Exists(keys::Request(p.Body("request"))));
   if (exists) return InvalidArgument("body.request: \"" + p.Body("request") + "\" already exists");
   ST_ASSIGN_OR_RETURN(RegisterRules rr, FindRegisterRules(w));
-  if (!rr.disclosure) return InvalidArgument("type: no registered agreement governs register requests");
+  if (!rr.disclosure)
+    return InvalidArgument("type: no registered agreement governs register requests");
   ST_ASSIGN_OR_RETURN(std::string kind, w.PartyKind(p.party));
   CheckRequester(p, rr, kind, d);
   CheckFieldList(List(p.body, "fields"), rr, d);
@@ -116,13 +119,14 @@ Status CheckRegisterRequested(const Proposal& p, const World& w, Decision* d) {
   return Status::Ok();
 }
 
-// "How requests should be made" ¶5–6: a standing request continues only if
-// the authority confirms every twelve months.
+// "How requests should be made" ¶4 and ¶6: a standing request continues
+// only if the authority confirms every twelve months.
 Status CheckStandingReconfirmed(const Proposal& p, const World& w, Decision* d) {
-  ST_ASSIGN_OR_RETURN(json::object req,
-                      w.Need(keys::Request(p.Body("request")), "body.request", "request", p.Body("request")));
+  ST_ASSIGN_OR_RETURN(json::object req, w.Need(keys::Request(p.Body("request")), "body.request",
+                                               "request", p.Body("request")));
   if (!Flag(req, "standing")) {
-    return InvalidArgument("body.request: \"" + p.Body("request") + "\" is a one-off request, not a standing one");
+    return InvalidArgument("body.request: \"" + p.Body("request") +
+                           "\" is a one-off request, not a standing one");
   }
   ST_ASSIGN_OR_RETURN(RegisterRules rr, FindRegisterRules(w));
   if (Str(req, "party") != p.party) {
@@ -152,8 +156,8 @@ Status CheckStandingReconfirmed(const Proposal& p, const World& w, Decision* d) 
 // use is refused here and so recorded, and the public count includes it
 // (DESIGN.md §3).
 Status CheckPurposeUse(const Proposal& p, const World& w, Decision* d) {
-  ST_ASSIGN_OR_RETURN(json::object req,
-                      w.Need(keys::Request(p.Body("request")), "body.request", "request", p.Body("request")));
+  ST_ASSIGN_OR_RETURN(json::object req, w.Need(keys::Request(p.Body("request")), "body.request",
+                                               "request", p.Body("request")));
   ST_ASSIGN_OR_RETURN(RegisterRules rr, FindRegisterRules(w));
   if (rr.purpose && p.Body("purpose") == rr.purpose->String("purpose")) {
     return InvalidArgument("body.purpose: use for " + p.Body("purpose") +
@@ -172,11 +176,11 @@ Status CheckPurposeUse(const Proposal& p, const World& w, Decision* d) {
               "is recorded (this use is counted)");
     return Status::Ok();
   }
-  ST_ASSIGN_OR_RETURN(json::object by, w.Need(keys::User(p.Body("authorised_by")), "body.authorised_by",
-                                              "user", p.Body("authorised_by")));
-  static const std::vector<std::string> kSenior = {"siro", "chief_officer_of_police",
-                                                   "director_of_childrens_services",
-                                                   "senior_official"};
+  ST_ASSIGN_OR_RETURN(json::object by,
+                      w.Need(keys::User(p.Body("authorised_by")), "body.authorised_by", "user",
+                             p.Body("authorised_by")));
+  static const std::vector<std::string> kSenior = {
+      "siro", "chief_officer_of_police", "director_of_childrens_services", "senior_official"};
   bool senior = false;
   for (const std::string& role : List(by, "roles")) senior = senior || Contains(kSenior, role);
   if (Str(by, "party") != p.party || !senior) {
@@ -187,21 +191,24 @@ Status CheckPurposeUse(const Proposal& p, const World& w, Decision* d) {
   return Status::Ok();
 }
 
-// A share of a register extract answers a request from the recipient, for
-// safeguarding, and a standing request must not have lapsed.
+// A share of a register extract answers a request from the recipient
+// ("Legal position" ¶2: "where a request has been made by that public
+// authority"), for safeguarding, and a standing request must not have lapsed.
 Status CheckRegisterShare(const Proposal& p, const World& w, const Agreement& a, Decision* d) {
   ST_ASSIGN_OR_RETURN(RegisterRules rr, FindRegisterRules(w));
   if (!rr.disclosure || rr.agreement->id != a.id) return Status::Ok();
+  const Cite request_cite = rr.disclosure->CiteFor("request");
   if (p.Body("request").empty()) {
-    d->Refuse("register.request", rr.disclosure->cite,
+    d->Refuse("register.request", request_cite,
               "the register is disclosed only in answer to a request; name it in body.request");
     return Status::Ok();
   }
-  ST_ASSIGN_OR_RETURN(json::object req,
-                      w.Need(keys::Request(p.Body("request")), "body.request", "request", p.Body("request")));
+  ST_ASSIGN_OR_RETURN(json::object req, w.Need(keys::Request(p.Body("request")), "body.request",
+                                               "request", p.Body("request")));
   if (Str(req, "party") != p.Body("to")) {
-    d->Refuse("register.request", rr.disclosure->cite,
-              "request " + p.Body("request") + " was made by " + Str(req, "party") + ", not " + p.Body("to"));
+    d->Refuse("register.request", request_cite,
+              "request " + p.Body("request") + " was made by " + Str(req, "party") + ", not " +
+                  p.Body("to"));
   }
   CheckPurpose(p.Body("purpose"), rr, d);
   if (Flag(req, "standing") && rr.standing) {
@@ -211,7 +218,8 @@ Status CheckRegisterShare(const Proposal& p, const World& w, const Agreement& a,
     if (last < p.today) {
       d->Refuse("standing.lapsed", rr.standing->cite,
                 "standing request " + p.Body("request") + " lapsed after " + last.ToString() +
-                    " (last confirmed " + confirmed.ToString() + "); no further sending until a "
+                    " (last confirmed " + confirmed.ToString() +
+                    "); no further sending until a "
                     "further request is received");
     }
   }

@@ -118,8 +118,12 @@ void CheckFields(const Proposal& p, const json::object& item, const RuleSpec& r,
 }
 
 // 000 §12: the summary goes through the secure online platform, password
-// protected.
+// protected. That is Ofsted's daily transfer to DfE (the rule's from/to);
+// DfE's sharing with the SCR panel is "subject to its arrangements with the
+// panel" (§11), not this channel.
 void CheckDailySummary(const Proposal& p, const RuleSpec& r, Decision* d) {
+  const std::string from = r.String("from"), to = r.String("to");
+  if ((!from.empty() && p.party != from) || (!to.empty() && p.Body("to") != to)) return;
   if (!r.String("method").empty() && p.Body("method") != r.String("method")) {
     d->Refuse("daily-summary.method", r.cite,
               "the daily summary goes by " + r.String("method") + ", not " + p.Body("method"));

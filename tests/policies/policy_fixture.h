@@ -81,7 +81,7 @@ inline const std::vector<CastMember>& Cast() {
 class PolicyTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    SetToday("2025-03-03");
+    SetToday(start_date_);
     ASSERT_TRUE(Ledger::Init(dir_.path(), "policy.test/log").ok());
     engine_ = std::make_shared<Engine>();
     LedgerOptions o;
@@ -170,6 +170,9 @@ class PolicyTest : public ::testing::Test {
   }
   uint64_t Size() { return *ledger_->Size(); }
 
+  // The day the ledger is set up. The ledger's time never runs backwards, so
+  // a test that needs earlier dates sets this in its constructor.
+  std::string start_date_ = "2025-03-03";
   sharetrail::testing::TempDir dir_;
   std::atomic<int64_t> micros_{0};
   std::shared_ptr<Engine> engine_;
