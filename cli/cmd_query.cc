@@ -139,7 +139,10 @@ void AddQueryCommands(CLI::App& app, Globals& g) {
   pe->callback([&g, o] {
     Query(g, false, [&](Ledger&, Snapshot& s) -> Result<Table> {
       ST_ASSIGN_OR_RETURN(Table t, policy::PurposeExceptions(s, o->year));
-      if (o->count) t.rows.clear();
+      if (o->count) {
+        t.rows.clear();
+        t.columns.clear();
+      }
       return t;
     });
   });

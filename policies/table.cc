@@ -79,7 +79,7 @@ std::string Table::Text() const {
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out + "\n";
   };
-  std::string out = line(columns);
+  std::string out = columns.empty() ? "" : line(columns);
   for (const auto& row : cells) out += line(row);
   for (const auto& kv : summary) out += std::string(kv.key()) + ": " + CellText(kv.value()) + "\n";
   if (next_after) out += "more: pass --after " + std::to_string(*next_after) + "\n";

@@ -72,7 +72,7 @@ void CheckRequester(const Proposal& p, const RegisterRules& rr, const std::strin
   if (p.role != role) {
     bool non_delegable = Contains(r.Strings("non_delegable"), role);
     d->Refuse("register.requester", r.cite,
-              "requests from a " + kind + " are made by the " + role +
+              "requests from " + p.party + " (" + kind + ") are made by the " + role +
                   (non_delegable ? " (not delegable)" : "") + "; " + p.user + " acts as " + p.role);
   }
 }
