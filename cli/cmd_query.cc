@@ -116,6 +116,15 @@ void AddQueryCommands(CLI::App& app, Globals& g) {
     Date day = DateOr(g, o->on, "--date");
     Query(g, o->csv, [&](Ledger&, Snapshot& s) { return policy::IncidentsDaily(*g.engine, s, day); });
   });
+  auto* scr = inc->add_subcommand("scr-updates", "DfE's weekly serious case review updates");
+  scr->add_option("--on", o->on, "Last day to look at (default today)");
+  scr->add_option("--weeks", o->year, "How many weeks back (default 8)");
+  csv(scr);
+  scr->callback([&g, o] {
+    Date on = DateOr(g, o->on, "--on");
+    int weeks = o->year > 0 ? o->year : 8;
+    Query(g, o->csv, [&](Ledger&, Snapshot& s) { return policy::ScrUpdates(*g.engine, s, on, weeks); });
+  });
   inc->add_subcommand("outstanding", "Data-loss incidents still awaiting consultation")
       ->callback([&g, o] {
         Query(g, o->csv, [&](Ledger&, Snapshot& s) { return policy::IncidentsOutstanding(s); });

@@ -43,6 +43,9 @@ Result<Table> MayDisclose(const Engine& e, const Snapshot& s, std::string_view i
 
 // Seed 000 §12 and Annex A: the summaries sent to DfE on a day.
 Result<Table> IncidentsDaily(const Engine& e, const Snapshot& s, Date day);
+// Seed 000 §13: DfE's weekly update on serious case reviews, week by week
+// (Monday to Sunday) for the `weeks` weeks up to and including `on`.
+Result<Table> ScrUpdates(const Engine& e, const Snapshot& s, Date on, int weeks);
 // Seed 000 §14: incidents whose consultation is not yet complete.
 Result<Table> IncidentsOutstanding(const Snapshot& s);
 // Seed 004: standing requests and their state on a day.

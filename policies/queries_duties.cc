@@ -72,6 +72,50 @@ Result<Table> IncidentsDaily(const Engine& e, const Snapshot& s, Date day) {
   return t;
 }
 
+Result<Table> ScrUpdates(const Engine& e, const Snapshot& s, Date on, int weeks) {
+  World w = e.MakeWorld(s);
+  std::string category = "scr_update", from = "dfe", to = "ofsted";
+  ST_ASSIGN_OR_RETURN(auto agreements, w.Agreements());
+  for (const auto& a : agreements) {
+    for (const RuleSpec* r : a->Rules("weekly_update")) {
+      category = r->String("category");
+      from = r->String("from");
+      to = r->String("to");
+    }
+  }
+  Table t;
+  t.columns = {"week_of", "updates", "seqs", "state"};
+  int missing = 0;
+  for (int k = weeks - 1; k >= 0; --k) {
+    Date monday = AddDays(MondayOfWeek(on), -7 * k);
+    json::array seqs;
+    for (int d = 0; d < 7; ++d) {
+      Date day = AddDays(monday, d);
+      if (on < day) break;
+      Status bad;
+      ST_RETURN_IF_ERROR(ScanIndex(s, "share.category", category + "/" + day.ToString(),
+                                   [&](uint64_t seq, std::string_view v) {
+                                     auto sum = ParseStrict(v);
+                                     if (sum.ok() && sum->is_object() &&
+                                         Str(sum->as_object(), "from") == from &&
+                                         Str(sum->as_object(), "to") == to) {
+                                       seqs.push_back(seq);
+                                     }
+                                     return true;
+                                   }));
+    }
+    bool current = k == 0;
+    std::string state = !seqs.empty() ? "received" : current ? "due this week" : "missing";
+    if (seqs.empty() && !current) ++missing;
+    t.rows.push_back(json::object{{"week_of", monday.ToString()}, {"updates", seqs.size()},
+                                  {"seqs", seqs}, {"state", state}});
+  }
+  t.summary["from"] = from;
+  t.summary["to"] = to;
+  t.summary["weeks_missing"] = missing;
+  return t;
+}
+
 Result<Table> IncidentsOutstanding(const Snapshot& s) {
   Table t;
   t.columns = {"incident", "kind", "agreement", "by", "reported", "awaiting"};
