@@ -107,6 +107,13 @@ Status ApplyItems(const Ctx& c) {
       ST_ASSIGN_OR_RETURN(auto rec, c.world.Record(keys::Item(i)));
       std::string category = rec ? Str(*rec, "category") : std::string();
       categories.push_back(json::value(category));
+      // A recipient handing an item back to its originator does not make
+      // the originator a recipient of its own item: 001 "Process for
+      // sharing, accessing and storing information" ¶1 (own internal
+      // mechanisms) and ¶3 (only "the inspectorate receiving") keep binding
+      // the others, never the owner.
+      ST_ASSIGN_OR_RETURN(auto prior, c.world.Record(keys::Held(i, to)));
+      if (prior && Str(*prior, "via") == "owner") continue;
       json::object held = c.Stamp();
       held["via"] = "share";
       held["from"] = c.party;

@@ -140,5 +140,16 @@ TEST_F(IspEmbargoTest, EmbargoNamedTeams_OriginatorsOwnStaffNotRestricted) {
   }
 }
 
+// 001 "Process for sharing, accessing and storing information" ¶1: a
+// recipient handing the report back does not make the originator a
+// recipient of its own report.
+TEST_F(IspEmbargoTest, EmbargoNamedTeams_OriginatorUnrestrictedAfterReportSentBack) {
+  ReportSharedWithCqc("rep-1");
+  Recorded back = Share("c.chj", "rep-1", "ofsted");
+  ASSERT_TRUE(back.allowed()) << back.status.ToString() << back.Findings();
+  Recorded r = Record("o.arc", "access", {{"item", "rep-1"}});
+  EXPECT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
+}
+
 }  // namespace
 }  // namespace sharetrail::policy::testing

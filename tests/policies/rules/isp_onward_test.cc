@@ -122,6 +122,19 @@ TEST_F(IspOnwardTest, OnwardDisclosure_WithdrawalByNonOriginatorRefused) {
   EXPECT_TRUE(Share("c.chj", "rep-1", "hmi-prisons").allowed());
 }
 
+// 001 "Process for sharing, accessing and storing information" ¶3 binds
+// "the inspectorate receiving that information": returning it to the
+// originator is not an onward disclosure, and the originator stays free.
+TEST_F(IspOnwardTest, OnwardDisclosure_SharingBackToOriginatorIsNotOnward) {
+  Recorded r = Share("c.chj", "rep-1", "ofsted");
+  ASSERT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
+  EXPECT_FALSE(r.Has("onward.grounds"));
+  r = Share("o.policy", "rep-1", "hmicfrs");
+  ASSERT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
+  r = Onward("o.policy", {{"ground", "written_consent"}});
+  EXPECT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
+}
+
 // 001 "Process for sharing, accessing and storing information" ¶3: the
 // restriction binds each receiving inspectorate in turn.
 TEST_F(IspOnwardTest, OnwardDisclosure_SecondRecipientIsBoundToo) {
