@@ -66,6 +66,14 @@ Status CheckPublication(const Proposal& p, const World& w, Decision* d) {
     return InvalidArgument("body.item: \"" + p.Body("item") + "\" was already published on " +
                            Str(item, "published"));
   }
+  // 001 "Process for sharing, accessing and storing information" ¶1: the
+  // embargo lasts "until they are published"; a publication dated after
+  // today has not happened and must not lift it now.
+  ST_ASSIGN_OR_RETURN(Date date, ParseDate(p.Body("date")));
+  if (p.today < date) {
+    return InvalidArgument("body.date: " + date.ToString() + " is in the future (today is " +
+                           p.today.ToString() + ")");
+  }
   if (Str(item, "owner") != p.party) {
     d->Refuse("publication.originator", DesignCite("§3 rules table", "marking removed at publication"),
               "only the originator (" + Str(item, "owner") + ") publishes " + p.Body("item"));

@@ -85,6 +85,20 @@ TEST_F(IspEmbargoTest, EmbargoMarking_PublicationObligesRemovalAndMarkingThenWar
   EXPECT_EQ(r.outcome(), "allow") << r.Findings();
 }
 
+// 001 "Process for sharing, accessing and storing information" ¶1: the
+// embargo lasts "until they are published"; a publication dated after today
+// has not happened yet and cannot lift it.
+TEST_F(IspEmbargoTest, EmbargoMarking_PublicationDatedInTheFutureIsMalformed) {
+  ReportSharedWithCqc("rep-1");
+  uint64_t before = Size();
+  Recorded r = Publish("o.policy", "rep-1", "2025-03-10");
+  ASSERT_FALSE(r.status.ok());
+  EXPECT_NE(r.status.message().find("body.date"), std::string::npos) << r.status.message();
+  EXPECT_EQ(Size(), before);
+  r = Record("c.foi", "access", {{"item", "rep-1"}});
+  EXPECT_TRUE(r.Has("embargo.named-teams")) << r.Findings();
+}
+
 // 001 "Process for sharing, accessing and storing information" ¶1: "while
 // under the pre-publication embargo, dissemination of and access to the
 // reports must be limited to: ... CQC – Children's, Health and Justice Team
