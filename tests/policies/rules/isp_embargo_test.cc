@@ -85,6 +85,20 @@ TEST_F(IspEmbargoTest, EmbargoMarking_PublicationObligesRemovalAndMarkingThenWar
   EXPECT_EQ(r.outcome(), "allow") << r.Findings();
 }
 
+// 001 "Process for sharing, accessing and storing information" ¶3: a report
+// is not "published ... by the inspectorate receiving that information";
+// publication, which lifts the embargo, is the originator's.
+TEST_F(IspEmbargoTest, EmbargoMarking_PublicationByNonOriginatorRefused) {
+  ReportSharedWithCqc("rep-1");
+  Recorded r = Publish("c.chj", "rep-1");
+  ExpectRefusedOnLedger(r, "publication.originator", "publication");
+  EXPECT_EQ(ParaOf(r, "publication.originator"),
+            "Process for sharing, accessing and storing information ¶3");
+  // Still under embargo: the marking is still required.
+  r = Share("o.policy", "rep-1", "hmicfrs", {{"marking", nullptr}});
+  EXPECT_TRUE(r.Has("embargo.marking")) << r.Findings();
+}
+
 // 001 "Process for sharing, accessing and storing information" ¶1: the
 // embargo lasts "until they are published"; a publication dated after today
 // has not happened yet and cannot lift it.

@@ -110,6 +110,20 @@ TEST_F(IspOnwardTest, OnwardDisclosure_WrittenConsentAllowsUntilWithdrawn) {
   ExpectRefusedOnLedger(r, "onward.grounds", "disclosure.onward");
 }
 
+// 001 "Process for sharing, accessing and storing information" ¶3: consent
+// is the originating inspectorate's, wherever the copy it covers now is.
+TEST_F(IspOnwardTest, OnwardDisclosure_ConsentByNonOriginatorRefused) {
+  Recorded r = Consent("c.chj", "consent.given", "cqc");
+  ExpectRefusedOnLedger(r, "onward.consent-by-originator", "consent.given");
+  EXPECT_EQ(ParaOf(r, "onward.consent-by-originator"),
+            "Process for sharing, accessing and storing information ¶3");
+  r = Consent("c.chj", "consent.given", "hmi-prisons");
+  ExpectRefusedOnLedger(r, "onward.consent-by-originator", "consent.given");
+  // Nothing was given, so the recipient is still bound.
+  r = Share("c.chj", "rep-1", "hmi-prisons");
+  EXPECT_TRUE(r.Has("onward.grounds")) << r.Findings();
+}
+
 // 001 "Process for sharing, accessing and storing information" ¶3: only the
 // originator withdraws; a withdrawal with nothing in force is malformed.
 TEST_F(IspOnwardTest, OnwardDisclosure_WithdrawalByNonOriginatorRefused) {
