@@ -71,11 +71,16 @@ TEST_F(IspEmbargoTest, EmbargoMarking_PublicationObligesRemovalAndMarkingThenWar
   Recorded pub = Publish("o.policy", "rep-1");
   ASSERT_TRUE(pub.allowed()) << pub.status.ToString() << pub.Findings();
   EXPECT_TRUE(HasObligation(pub, "embargo.marking-removed")) << pub.Findings();
+  EXPECT_NE(pub.Findings().find("001 Process for sharing, accessing and storing information ¶2"),
+            std::string::npos)
+      << pub.Findings();
 
   Recorded r = Share("o.policy", "rep-1", "cqc");
   ASSERT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
   EXPECT_EQ(r.outcome(), "warn");
   EXPECT_TRUE(r.Has("embargo.marking-removed"));
+  EXPECT_EQ(ParaOf(r, "embargo.marking-removed"),
+            "Process for sharing, accessing and storing information ¶2");
   json::object e = EntryAt(r.seq);
   EXPECT_EQ(e.at("type"), "share");
   EXPECT_EQ(e.at("body").at("decision").at("outcome"), "warn");
@@ -131,6 +136,9 @@ TEST_F(IspEmbargoTest, EmbargoNamedTeams_OtherTeamOfRecipientRefused) {
   ExpectRefusedOnLedger(r, "embargo.named-teams", "access");
   EXPECT_EQ(ParaOf(r, "embargo.named-teams"),
             "Process for sharing, accessing and storing information ¶1");
+  EXPECT_EQ(QuoteOf(r, "embargo.named-teams").rfind("while under the pre-publication embargo", 0),
+            0u)
+      << QuoteOf(r, "embargo.named-teams");
   EXPECT_EQ(EntryAt(r.seq).at("actor").at("team"), "foi");
   r = Record("c.ig", "access", {{"item", "rep-1"}});
   ExpectRefusedOnLedger(r, "embargo.named-teams", "access");
@@ -153,6 +161,8 @@ TEST_F(IspEmbargoTest, EmbargoNamedTeams_ShareToTeamOutsideNamedTeamsRefused) {
   Report("rep-1");
   Recorded r = Share("o.policy", "rep-1", "cqc", {{"to_team", "foi"}});
   ExpectRefusedOnLedger(r, "embargo.named-teams", "share");
+  EXPECT_EQ(QuoteOf(r, "embargo.named-teams").rfind("while under the pre-publication embargo", 0),
+            0u);
   r = Share("o.policy", "rep-1", "cqc", {{"to_team", "childrens-health-and-justice"}});
   ASSERT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
 }

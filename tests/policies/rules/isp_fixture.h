@@ -78,12 +78,18 @@ class IspTest : public PolicyTest {
     EXPECT_TRUE(found) << "no finding " << rule << " on the ledger at seq " << r.seq;
   }
 
-  // The citation paragraph of the first finding for rule.
-  static std::string ParaOf(const Recorded& r, const std::string& rule) {
+  // The citation paragraph (or quote) of the first finding for rule.
+  static std::string ParaOf(const Recorded& r, const std::string& rule,
+                            const char* field = "para") {
     for (const auto& f : r.decision.at("findings").as_array()) {
-      if (f.at("rule") == rule.c_str()) return std::string(f.at("cite").at("para").as_string());
+      if (f.at("rule") != rule.c_str()) continue;
+      const json::value* v = f.at("cite").as_object().if_contains(field);
+      return v != nullptr ? std::string(v->as_string()) : "";
     }
     return "";
+  }
+  static std::string QuoteOf(const Recorded& r, const std::string& rule) {
+    return ParaOf(r, rule, "quote");
   }
   static bool HasObligation(const Recorded& r, const std::string& rule) {
     for (const auto& o : r.decision.at("obligations").as_array()) {
