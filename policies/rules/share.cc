@@ -93,12 +93,16 @@ void CheckContext(const Proposal& p, const ShareFacts& f, const std::string& fro
     if (!Contains(best->purposes, p.Body("purpose"))) {
       std::string why = "purpose \"" + p.Body("purpose") + "\" is not one " + a.id + " allows for " +
                         category + where;
-      if (best->unlisted_refuse) d->Refuse("share.purpose", best->cite, why);
-      else d->Warn("share.purpose", best->cite, why);
+      if (best->unlisted_refuse) {
+        d->Refuse("share.purpose", best->purposes_cite, why);
+      } else {
+        d->Warn("share.purpose", best->purposes_cite, why);
+      }
     }
     if (!best->methods.empty() && !Contains(best->methods, p.Body("method"))) {
-      d->Refuse("share.method", best->cite,
-                "method \"" + p.Body("method") + "\" is not an agreed method for " + category + where);
+      d->Refuse(
+          "share.method", best->methods_cite,
+          "method \"" + p.Body("method") + "\" is not an agreed method for " + category + where);
     }
   }
 }

@@ -134,9 +134,11 @@ TEST_F(IspShareTest, ShareContext_WrongMethodRefused) {
   Report("rep-1");
   Recorded r = Share("o.policy", "rep-1", "cqc", {{"method", "secure_email"}});
   ExpectRefusedOnLedger(r, "share.method", "share");
+  EXPECT_EQ(ParaOf(r, "share.method"), "Process for sharing, accessing and storing information ¶1");
   Plan("plan-1");
   r = SharePlan("plan-1", {{"method", "email"}});
   ExpectRefusedOnLedger(r, "share.method", "share");
+  EXPECT_EQ(ParaOf(r, "share.method"), "Sharing other information ¶3, first example");
   EXPECT_TRUE(SharePlan("plan-1", {{"method", "secure_portal"}}).allowed());
 }
 
@@ -146,6 +148,7 @@ TEST_F(IspShareTest, ShareContext_PurposeOutsideTheProtocolRefused) {
   Report("rep-1");
   Recorded r = Share("o.policy", "rep-1", "cqc", {{"purpose", "research"}});
   ExpectRefusedOnLedger(r, "share.purpose", "share");
+  EXPECT_EQ(ParaOf(r, "share.purpose"), "Purpose of sharing the reports ¶1");
 }
 
 // 001 "Introduction and background" ¶1: the protocol provides particular
