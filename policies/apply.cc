@@ -148,7 +148,12 @@ Status ApplyItems(const Ctx& c) {
     return c.state->Delete(keys::Consent(item, Str(b, "to")));
   }
   if (t == "provider.notified") {
+    // 001 "Sharing inspection reports" ¶5: only telling "the service
+    // provider to which the concerns relate" counts, so a notification
+    // marks just the items whose provider it names.
     for (const std::string& i : List(b, "items")) {
+      ST_ASSIGN_OR_RETURN(auto rec, c.world.Record(keys::Item(i)));
+      if (!rec || Str(*rec, "provider") != Str(b, "provider")) continue;
       ST_RETURN_IF_ERROR(c.Put(keys::Notified(i, c.party), c.Stamp()));
     }
     return c.Index("party", Str(b, "provider"));

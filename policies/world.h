@@ -11,7 +11,7 @@
 //   held/<item>/<party>      {seq, via:"owner"|"share", from?, agreement?}
 //                            (a share never replaces the owner's own record)
 //   consent/<item>/<party>   {seq, reference}
-//   notified/<item>/<party>  {seq}  (provider notified of the concerns)
+//   notified/<item>/<party>  {seq}  (the item's own provider notified of the concerns)
 //   incident/<incident>      {seq, kind, agreement, by, consult:[...], consulted:[...]}
 //   request/<request>        {seq, party, user, role, standing, fields, purpose, confirmed}
 //   matter/<matter>          {seq, section, from, to, raised, answered?}

@@ -72,6 +72,17 @@ TEST_F(IspShareTest, ProviderFirst_NotificationOfOtherItemsDoesNotCount) {
   ExpectRefusedOnLedger(ShareLetter("letter-1"), "provider.first", "share");
 }
 
+// 001 "Sharing inspection reports" ¶5: "the service provider to which the
+// concerns relate" — telling some other provider does not discharge it.
+TEST_F(IspShareTest, ProviderFirst_NotifyingAnotherProviderDoesNotCount) {
+  Letter("letter-1");
+  ASSERT_TRUE(Notify("o.policy", "oakfield-homes-ltd", {"letter-1"}).allowed());
+  ExpectRefusedOnLedger(ShareLetter("letter-1"), "provider.first", "share");
+  ASSERT_TRUE(Notify("o.policy", "brightwater-care-ltd", {"letter-1"}).allowed());
+  Recorded r = ShareLetter("letter-1");
+  EXPECT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
+}
+
 // 001 "Sharing inspection reports" ¶6: "Where required, correspondence must
 // be protectively marked with the appropriate Government Security
 // Classification", required (DESIGN.md §3) whenever it carries personal data.
