@@ -91,5 +91,14 @@ TEST_F(IspJtaiTest, JtaiRemoval_NoNewRequestAfterInspectionEnded) {
   EXPECT_TRUE(Request("c.chj", "req-c1", "jtai-northshire-2025").allowed());
 }
 
+// 001 JTAI ¶1, footnote 4: an inspectorate outside the JTAI arrangements
+// does not close a JTAI.
+TEST_F(IspJtaiTest, JtaiParties_HmiPrisonsCannotEndInspection) {
+  ASSERT_TRUE(Request("o.inspector", "req-o1").allowed());
+  Recorded r = Ended("p.smt");
+  ExpectRefusedOnLedger(r, "jtai.parties", "inspection.ended");
+  EXPECT_TRUE(Request("c.chj", "req-c1").allowed());
+}
+
 }  // namespace
 }  // namespace sharetrail::policy::testing
