@@ -164,6 +164,8 @@ Status CheckInspectionEnded(const Proposal& p, const World& w, Decision* d) {
   return Status::Ok();
 }
 
+// 001 JTAI ¶4: "each inspectorate is responsible for removing the
+// information they requested from the portal".
 Status CheckJtaiRemoved(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(json::object rec, w.Need(keys::Jtai(p.Body("inspection"), p.Body("request")),
                                                "body.request", "JTAI request", p.Body("request")));

@@ -85,6 +85,10 @@ Status CheckAccess(const Proposal& p, const World& w, Decision* d) {
   return Status::Ok();
 }
 
+// 001 "Process for sharing, accessing and storing information" ¶2:
+// publication ends the embargo and "Pre-publication markings will be removed
+// at the point of publication"; ¶3: the receiving inspectorate does not
+// publish, so only the originator records a publication.
 Status CheckPublication(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(json::object item, NeedItem(w, p.Body("item"), "body.item"));
   if (item.contains("published")) {
@@ -146,6 +150,10 @@ Status CheckConsent(const Proposal& p, const World& w, Decision* d) {
   return Status::Ok();
 }
 
+// 001 "Process for sharing, accessing and storing information" ¶3: the
+// receiving inspectorate discloses onwards only on a ground that holds. A
+// legal obligation must be named ("for example, under a court order"); an
+// FOI request alone is none (DESIGN.md §3).
 Status CheckOnwardDisclosure(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(json::object item, NeedItem(w, p.Body("item"), "body.item"));
   std::string ground = p.Body("ground");

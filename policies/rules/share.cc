@@ -50,7 +50,10 @@ Status CheckShareRecord(const Proposal& p, const World& w, ShareFacts* f) {
 }
 
 // The agreement must provide a flow from this party, for these categories,
-// to this recipient, for this purpose, by this method.
+// to this recipient, for this purpose, by this method: each seed sets out
+// "the circumstances and the mechanisms" of sharing (001 "Introduction and
+// background" ¶1), and each flow cites its own paragraph in the agreement
+// file (e.g. 001 "Sharing inspection reports" ¶1).
 void CheckContext(const Proposal& p, const ShareFacts& f, const std::string& from_kind,
                   Decision* d) {
   const Agreement& a = *f.agreement;
