@@ -167,6 +167,27 @@ TEST_F(IspEmbargoTest, EmbargoNamedTeams_ShareToTeamOutsideNamedTeamsRefused) {
   ASSERT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
 }
 
+// 001 "Process for sharing, accessing and storing information" ¶1:
+// "dissemination of and access to the reports must be limited to" the named
+// teams — a recipient's other staff may not pass the report on either, even
+// where the originator consented to onward sharing.
+TEST_F(IspEmbargoTest, EmbargoNamedTeams_RecipientOtherTeamCannotDisseminate) {
+  ReportSharedWithCqc("rep-1");
+  ASSERT_TRUE(Record("o.policy", "consent.given",
+                     {{"item", "rep-1"}, {"to", "cqc"}, {"reference", "OFS-IG-2025-041"}})
+                  .allowed());
+  Recorded r = Share("c.foi", "rep-1", "hmi-prisons");
+  ExpectRefusedOnLedger(r, "embargo.named-teams", "share");
+  EXPECT_EQ(ParaOf(r, "embargo.named-teams"),
+            "Process for sharing, accessing and storing information ¶1");
+  r = Share("c.chj", "rep-1", "hmi-prisons");
+  ASSERT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
+  // After publication the limit is gone.
+  ASSERT_TRUE(Publish("o.policy", "rep-1").allowed());
+  r = Share("c.foi", "rep-1", "hmicfrs", {{"marking", nullptr}});
+  EXPECT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
+}
+
 // 001 "Process for sharing, accessing and storing information" ¶1: "each
 // inspectorate may use their own internal mechanisms for disseminating the
 // inspection reports" — the originator's own staff are not limited.
