@@ -127,6 +127,15 @@ TEST_F(IspShareTest, ProtectiveMarking_NotRequiredWithoutPersonalData) {
   EXPECT_EQ(r.outcome(), "allow");
 }
 
+// 001 "Sharing inspection reports" ¶6 with DESIGN.md §3: "personal or
+// sensitive" — an OFFICIAL-SENSITIVE item needs marking without personal data.
+TEST_F(IspShareTest, ProtectiveMarking_SensitiveItemNeedsMarkingToo) {
+  Plan("plan-1", {{"personal_data", false}});  // official-sensitive
+  Recorded r = SharePlan("plan-1", {{"classification", nullptr}, {"handling", nullptr}});
+  ExpectRefusedOnLedger(r, "marking.classification", "share");
+  EXPECT_TRUE(r.Has("marking.handling"));
+}
+
 // 001 "Sharing inspection reports" ¶1: pre-publication reports go to the
 // parties to the protocol; DfE is not one.
 TEST_F(IspShareTest, ShareContext_UnlistedRecipientRefused) {
