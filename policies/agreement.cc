@@ -103,6 +103,14 @@ Result<Context> ParseContext(const json::value& v, const std::string& path) {
   }
   c.unlisted_refuse = unlisted == "refuse";
   ST_ASSIGN_OR_RETURN(c.cite, ParseCite(o, path));
+  c.purposes_cite = c.methods_cite = c.cite;
+  for (auto [key, out] :
+       {std::pair{"purposes_cite", &c.purposes_cite}, std::pair{"methods_cite", &c.methods_cite}}) {
+    const json::value* v = o.if_contains(key);
+    if (v == nullptr) continue;
+    if (!v->is_object()) return InvalidArgument(path + "." + key + ": expected an object");
+    *out = Cite::FromJson(v->as_object());
+  }
   return c;
 }
 

@@ -26,6 +26,9 @@ struct Context {
   std::vector<std::string> categories, purposes, methods;  // empty methods: any
   bool unlisted_refuse = true;  // else an unlisted recipient is only a warning
   Cite cite;
+  // Where the purposes and methods come from, when the file cites them apart
+  // from the flow itself ("purposes_cite", "methods_cite"); else `cite`.
+  Cite purposes_cite, methods_cite;
 };
 
 // One rule the agreement switches on, with its parameters (the rest of its

@@ -107,6 +107,13 @@ Status ApplyItems(const Ctx& c) {
       ST_ASSIGN_OR_RETURN(auto rec, c.world.Record(keys::Item(i)));
       std::string category = rec ? Str(*rec, "category") : std::string();
       categories.push_back(json::value(category));
+      // A recipient handing an item back to its originator does not make
+      // the originator a recipient of its own item: 001 "Process for
+      // sharing, accessing and storing information" ¶1 (own internal
+      // mechanisms) and ¶3 (only "the inspectorate receiving") keep binding
+      // the others, never the owner.
+      ST_ASSIGN_OR_RETURN(auto prior, c.world.Record(keys::Held(i, to)));
+      if (prior && Str(*prior, "via") == "owner") continue;
       json::object held = c.Stamp();
       held["via"] = "share";
       held["from"] = c.party;
@@ -141,7 +148,12 @@ Status ApplyItems(const Ctx& c) {
     return c.state->Delete(keys::Consent(item, Str(b, "to")));
   }
   if (t == "provider.notified") {
+    // 001 "Sharing inspection reports" ¶5: only telling "the service
+    // provider to which the concerns relate" counts, so a notification
+    // marks just the items whose provider it names.
     for (const std::string& i : List(b, "items")) {
+      ST_ASSIGN_OR_RETURN(auto rec, c.world.Record(keys::Item(i)));
+      if (!rec || Str(*rec, "provider") != Str(b, "provider")) continue;
       ST_RETURN_IF_ERROR(c.Put(keys::Notified(i, c.party), c.Stamp()));
     }
     return c.Index("party", Str(b, "provider"));

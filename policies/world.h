@@ -9,8 +9,9 @@
 //   review/<agreement>       {date, seq}  (the last review held)
 //   item/<item>              the item.registered body plus {seq, published?}
 //   held/<item>/<party>      {seq, via:"owner"|"share", from?, agreement?}
+//                            (a share never replaces the owner's own record)
 //   consent/<item>/<party>   {seq, reference}
-//   notified/<item>/<party>  {seq}  (provider notified of the concerns)
+//   notified/<item>/<party>  {seq}  (the item's own provider notified of the concerns)
 //   incident/<incident>      {seq, kind, agreement, by, consult:[...], consulted:[...]}
 //   request/<request>        {seq, party, user, role, standing, fields, purpose, confirmed}
 //   matter/<matter>          {seq, section, from, to, raised, answered?}

@@ -160,7 +160,10 @@ Status CheckJtaiRequested(const Proposal& p, const World& w, Decision* d) {
   return Status::Ok();
 }
 
-Status CheckInspectionEnded(const Proposal& p, const World& w, Decision*) {
+// 001 JTAI ¶4: the end of the inspection starts each inspectorate's removal;
+// ¶1 footnote 4: only the inspectorates the section binds may record it, as
+// it closes the portal to their requests.
+Status CheckInspectionEnded(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(auto insp, w.Record(keys::Inspection(p.Body("inspection"))));
   if (insp) {
     return InvalidArgument("body.inspection: \"" + p.Body("inspection") + "\" already ended on " +
@@ -168,9 +171,19 @@ Status CheckInspectionEnded(const Proposal& p, const World& w, Decision*) {
   }
   ST_ASSIGN_OR_RETURN(Date date, ParseDate(p.Body("date")));
   if (p.today < date) return InvalidArgument("body.date: " + date.ToString() + " is in the future");
+  ST_ASSIGN_OR_RETURN(Found f, FindRule(w, "jtai_removal"));
+  if (!f.rule) return Status::Ok();
+  d->UseAgreement(f.agreement->id, f.agreement->version);
+  if (!Contains(f.rule->Strings("parties"), p.party)) {
+    d->Refuse("jtai.parties", f.rule->CiteFor("parties"),
+              "the JTAI arrangements do not apply to " + p.party + "; it cannot end inspection " +
+                  p.Body("inspection"));
+  }
   return Status::Ok();
 }
 
+// 001 JTAI ¶4: "each inspectorate is responsible for removing the
+// information they requested from the portal".
 Status CheckJtaiRemoved(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(json::object rec, w.Need(keys::Jtai(p.Body("inspection"), p.Body("request")),
                                                "body.request", "JTAI request", p.Body("request")));

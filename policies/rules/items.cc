@@ -5,6 +5,31 @@
 
 namespace sharetrail::policy {
 namespace json = boost::json;
+namespace {
+
+// The citation for what only the originator may do (publish, consent): the
+// onward-disclosure rule of 001 "Process for sharing, accessing and storing
+// information" ¶3 ("will not be published, disclosed or shared onwards by
+// the inspectorate receiving that information ... the originating
+// inspectorate has consented in writing"). It is the rule binding the first
+// of `parties` that received the item, else the one of the agreement the
+// item was registered under, so the same act cites the same paragraph
+// whoever happens to hold a copy.
+Result<Cite> OriginatorCite(const World& w, const json::object& item,
+                            std::initializer_list<std::string_view> parties, Cite fallback) {
+  for (std::string_view party : parties) {
+    ST_ASSIGN_OR_RETURN(OnwardRule rule, FindOnwardRule(w, item, party));
+    if (rule.spec) return rule.spec->cite;
+  }
+  ST_ASSIGN_OR_RETURN(auto a, w.FindAgreement(Str(item, "agreement")));
+  if (a) {
+    auto rules = a->RulesFor("onward_disclosure", Str(item, "category"));
+    if (!rules.empty()) return rules.front()->cite;
+  }
+  return fallback;
+}
+
+}  // namespace
 
 Status CheckItemRegistered(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(bool exists, w.Exists(keys::Item(p.Body("item"))));
@@ -60,14 +85,29 @@ Status CheckAccess(const Proposal& p, const World& w, Decision* d) {
   return Status::Ok();
 }
 
+// 001 "Process for sharing, accessing and storing information" ¶2:
+// publication ends the embargo and "Pre-publication markings will be removed
+// at the point of publication"; ¶3: the receiving inspectorate does not
+// publish, so only the originator records a publication.
 Status CheckPublication(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(json::object item, NeedItem(w, p.Body("item"), "body.item"));
   if (item.contains("published")) {
     return InvalidArgument("body.item: \"" + p.Body("item") + "\" was already published on " +
                            Str(item, "published"));
   }
+  // 001 "Process for sharing, accessing and storing information" ¶1: the
+  // embargo lasts "until they are published"; a publication dated after
+  // today has not happened and must not lift it now.
+  ST_ASSIGN_OR_RETURN(Date date, ParseDate(p.Body("date")));
+  if (p.today < date) {
+    return InvalidArgument("body.date: " + date.ToString() + " is in the future (today is " +
+                           p.today.ToString() + ")");
+  }
   if (Str(item, "owner") != p.party) {
-    d->Refuse("publication.originator", DesignCite("§3 rules table", "marking removed at publication"),
+    ST_ASSIGN_OR_RETURN(
+        Cite cite, OriginatorCite(w, item, {p.party},
+                                  DesignCite("§3 rules table", "marking removed at publication")));
+    d->Refuse("publication.originator", cite,
               "only the originator (" + Str(item, "owner") + ") publishes " + p.Body("item"));
     return Status::Ok();
   }
@@ -99,15 +139,21 @@ Status CheckConsent(const Proposal& p, const World& w, Decision* d) {
     }
   }
   if (Str(item, "owner") != p.party) {
-    ST_ASSIGN_OR_RETURN(OnwardRule rule, FindOnwardRule(w, item, p.Body("to")));
-    d->Refuse("onward.consent-by-originator",
-              rule.spec ? rule.spec->cite : DesignCite("§3 rules table", "the originator consented in writing"),
+    ST_ASSIGN_OR_RETURN(
+        Cite cite,
+        OriginatorCite(w, item, {p.Body("to"), p.party},
+                       DesignCite("§3 rules table", "the originator consented in writing")));
+    d->Refuse("onward.consent-by-originator", cite,
               "only the originator (" + Str(item, "owner") + ") can give or withdraw consent for " +
                   p.Body("item"));
   }
   return Status::Ok();
 }
 
+// 001 "Process for sharing, accessing and storing information" ¶3: the
+// receiving inspectorate discloses onwards only on a ground that holds. A
+// legal obligation must be named ("for example, under a court order"); an
+// FOI request alone is none (DESIGN.md §3).
 Status CheckOnwardDisclosure(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(json::object item, NeedItem(w, p.Body("item"), "body.item"));
   std::string ground = p.Body("ground");

@@ -50,7 +50,10 @@ Status CheckShareRecord(const Proposal& p, const World& w, ShareFacts* f) {
 }
 
 // The agreement must provide a flow from this party, for these categories,
-// to this recipient, for this purpose, by this method.
+// to this recipient, for this purpose, by this method: each seed sets out
+// "the circumstances and the mechanisms" of sharing (001 "Introduction and
+// background" ¶1), and each flow cites its own paragraph in the agreement
+// file (e.g. 001 "Sharing inspection reports" ¶1).
 void CheckContext(const Proposal& p, const ShareFacts& f, const std::string& from_kind,
                   Decision* d) {
   const Agreement& a = *f.agreement;
@@ -93,12 +96,16 @@ void CheckContext(const Proposal& p, const ShareFacts& f, const std::string& fro
     if (!Contains(best->purposes, p.Body("purpose"))) {
       std::string why = "purpose \"" + p.Body("purpose") + "\" is not one " + a.id + " allows for " +
                         category + where;
-      if (best->unlisted_refuse) d->Refuse("share.purpose", best->cite, why);
-      else d->Warn("share.purpose", best->cite, why);
+      if (best->unlisted_refuse) {
+        d->Refuse("share.purpose", best->purposes_cite, why);
+      } else {
+        d->Warn("share.purpose", best->purposes_cite, why);
+      }
     }
     if (!best->methods.empty() && !Contains(best->methods, p.Body("method"))) {
-      d->Refuse("share.method", best->cite,
-                "method \"" + p.Body("method") + "\" is not an agreed method for " + category + where);
+      d->Refuse(
+          "share.method", best->methods_cite,
+          "method \"" + p.Body("method") + "\" is not an agreed method for " + category + where);
     }
   }
 }

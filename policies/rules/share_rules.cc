@@ -16,8 +16,9 @@ int ClassificationRank(std::string_view c) {
 
 // 001 "Process for sharing, accessing and storing information" ¶2: versions
 // shared under embargo carry the marking text; after publication the
-// marking is removed. Where the agreement names teams, a named recipient
-// team must be one of them.
+// marking is removed. ¶1: where the agreement names teams, a named recipient
+// team must be one of them, and a recipient passes the report on only from
+// one of its own.
 void CheckEmbargo(const Proposal& p, const ShareFacts& f, const json::object& item,
                   const RuleSpec& r, Decision* d) {
   const std::string marking = r.String("marking");
@@ -27,6 +28,16 @@ void CheckEmbargo(const Proposal& p, const ShareFacts& f, const json::object& it
       d->Refuse("embargo.marking", r.CiteFor("marking"),
                 id + " is under pre-publication embargo and must be shared marked '" + marking +
                     "'" + (p.Body("marking").empty() ? " (no marking given)" : " (given '" + p.Body("marking") + "')"));
+    }
+    // ¶1 limits "dissemination of and access to" the report: a recipient's
+    // staff outside its named teams may not pass it on any more than read it
+    // (items.cc CheckAccess). The originator's own staff are not limited.
+    auto own = f.agreement->named_teams.find(p.party);
+    if (Str(item, "owner") != p.party && own != f.agreement->named_teams.end() &&
+        !Contains(own->second, p.team)) {
+      d->Refuse("embargo.named-teams", r.CiteFor("access_limited_to"),
+                "while " + id + " is under pre-publication embargo only the named teams of " +
+                    p.party + " may disseminate it; " + p.user + " is in team \"" + p.team + "\"");
     }
     auto teams = f.agreement->named_teams.find(f.to);
     if (teams != f.agreement->named_teams.end()) {
