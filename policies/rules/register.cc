@@ -194,9 +194,17 @@ Status CheckPurposeUse(const Proposal& p, const World& w, Decision* d) {
 // A share of a register extract answers a request from the recipient
 // ("Legal position" ¶2: "where a request has been made by that public
 // authority"), for safeguarding, and a standing request must not have lapsed.
-Status CheckRegisterShare(const Proposal& p, const World& w, const Agreement& a, Decision* d) {
+Result<bool> IsRegisterCategory(const World& w, std::string_view category) {
   ST_ASSIGN_OR_RETURN(RegisterRules rr, FindRegisterRules(w));
-  if (!rr.disclosure || rr.agreement->id != a.id) return Status::Ok();
+  return rr.disclosure != nullptr && rr.purpose != nullptr &&
+         Contains(rr.purpose->Strings("categories"), category);
+}
+
+Status CheckRegisterShare(const Proposal& p, const World& w, Decision* d) {
+  ST_ASSIGN_OR_RETURN(RegisterRules rr, FindRegisterRules(w));
+  if (!rr.disclosure) return Status::Ok();
+  d->UseAgreement(rr.agreement->id, rr.agreement->version);
+  CheckPurpose(p.Body("purpose"), rr, d);
   const Cite request_cite = rr.disclosure->CiteFor("request");
   if (p.Body("request").empty()) {
     d->Refuse("register.request", request_cite,
@@ -210,7 +218,6 @@ Status CheckRegisterShare(const Proposal& p, const World& w, const Agreement& a,
               "request " + p.Body("request") + " was made by " + Str(req, "party") + ", not " +
                   p.Body("to"));
   }
-  CheckPurpose(p.Body("purpose"), rr, d);
   if (Flag(req, "standing") && rr.standing) {
     int months = static_cast<int>(rr.standing->params.at("lapse_months").as_int64());
     ST_ASSIGN_OR_RETURN(Date confirmed, ParseDate(Str(req, "confirmed")));

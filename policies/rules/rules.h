@@ -41,8 +41,11 @@ Status CheckShare(const Proposal& p, const World& w, Decision* d);
 Status CheckRegisterRequested(const Proposal& p, const World& w, Decision* d);
 Status CheckStandingReconfirmed(const Proposal& p, const World& w, Decision* d);
 Status CheckPurposeUse(const Proposal& p, const World& w, Decision* d);
-// The register rules a share of a register extract must satisfy.
-Status CheckRegisterShare(const Proposal& p, const World& w, const Agreement& a, Decision* d);
+// Whether seed 004's register rules bind items of this category.
+Result<bool> IsRegisterCategory(const World& w, std::string_view category);
+// The register rules a share of a register extract must satisfy, whatever
+// agreement it is made under.
+Status CheckRegisterShare(const Proposal& p, const World& w, Decision* d);
 // The last day a standing request may be served (DESIGN.md §3 reading).
 Date StandingRequestLastDay(Date confirmed, int lapse_months);
 

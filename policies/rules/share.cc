@@ -68,14 +68,22 @@ void CheckContext(const Proposal& p, const ShareFacts& f, const std::string& fro
   }
   for (const json::object& item : f.items) {
     std::string category = Str(item, "category");
+    // Several flows may carry a category (001: a concerns letter with the
+    // report, or in advance where there is a risk of significant harm); the
+    // share is judged against the one it fits best — recipient first, then
+    // purpose, then method — so a permitted flow is never hidden by another.
     const Context* best = nullptr;
     bool recipient_ok = false;
+    int best_score = -1;
     for (const Context& c : a.contexts) {
       if (!Admits(c.from, p.party, from_kind) || !Contains(c.categories, category)) continue;
       bool admits = Admits(c.to, f.to, f.to_kind);
-      if (best == nullptr || (admits && !recipient_ok)) {
+      int score = (admits ? 4 : 0) + (Contains(c.purposes, p.Body("purpose")) ? 2 : 0) +
+                  (c.methods.empty() || Contains(c.methods, p.Body("method")) ? 1 : 0);
+      if (score > best_score) {
         best = &c;
         recipient_ok = admits;
+        best_score = score;
       }
     }
     if (best == nullptr) {

@@ -53,7 +53,9 @@ void CheckEmbargo(const Proposal& p, const ShareFacts& f, const json::object& it
     }
   } else if (!marking.empty() && p.Body("marking") == marking) {
     d->Warn("embargo.marking-removed", r.CiteFor("marking_removed_at"),
-            id + " has been published; pre-publication markings are removed at publication");
+            item.contains("published")
+                ? id + " has been published; pre-publication markings are removed at publication"
+                : id + " is not a pre-publication version; it should not carry that marking");
   }
 }
 
@@ -164,10 +166,13 @@ Status CheckShareRules(const Proposal& p, const World& w, const ShareFacts& f, D
     for (const RuleSpec* r : a.Rules("daily_summary")) {
       if (r->String("category") == category) CheckDailySummary(p, *r, d);
     }
-    if (!register_checked && !a.Rules("register_disclosure").empty() &&
-        !a.RulesFor("purpose_limitation", category).empty()) {
+    // Seed 004 binds the register wherever it travels: a register extract
+    // shared under any agreement must still answer a request, for
+    // safeguarding, within the standing-request rules.
+    ST_ASSIGN_OR_RETURN(bool is_register, IsRegisterCategory(w, category));
+    if (!register_checked && is_register) {
       register_checked = true;
-      ST_RETURN_IF_ERROR(CheckRegisterShare(p, w, a, d));
+      ST_RETURN_IF_ERROR(CheckRegisterShare(p, w, d));
     }
   }
   return Status::Ok();

@@ -210,5 +210,16 @@ TEST_F(IspEmbargoTest, EmbargoNamedTeams_OriginatorUnrestrictedAfterReportSentBa
   EXPECT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
 }
 
+// 001 "Process for sharing…" ¶2: the marking belongs to pre-publication
+// versions; on a report that never was one it is a mistake worth a warning,
+// but not the "has been published" one.
+TEST_F(IspEmbargoTest, EmbargoMarking_OnAReportNeverUnderEmbargoWarns) {
+  ASSERT_TRUE(Item("o.policy", "plain-report", "inspection_report", {{"agreement", kIsp}}).allowed());
+  Recorded r = Share("o.policy", "plain-report", "cqc");
+  EXPECT_EQ(r.outcome(), "warn") << r.Findings();
+  EXPECT_TRUE(r.Has("embargo.marking-removed"));
+  EXPECT_NE(r.Findings().find("not a pre-publication version"), std::string::npos) << r.Findings();
+}
+
 }  // namespace
 }  // namespace sharetrail::policy::testing

@@ -248,5 +248,24 @@ TEST_F(IspShareTest, ScopeParty_RegisteringAnotherPartysItemRefused) {
   ExpectRefusedOnLedger(r, "scope.party", "item.registered", kDesign);
 }
 
+// 001 "Sharing inspection reports" ¶3: where children are at risk of
+// significant harm a concerns letter may go ahead of the report, for
+// safeguarding. Two flows carry concerns letters; the share is judged by the
+// one it fits, so this purpose is not refused by the covering-letter flow.
+TEST_F(IspShareTest, ShareContext_AdvanceConcernsLetterForSafeguarding) {
+  Recorded item = Item("o.policy", "advance-letter", "concerns_letter",
+                       {{"provider", "brightwater-care-ltd"}, {"agreement", kIsp}});
+  ASSERT_TRUE(item.allowed()) << item.Findings();
+  ASSERT_TRUE(Record("o.policy", "provider.notified",
+                     {{"provider", "brightwater-care-ltd"},
+                      {"items", json::array{"advance-letter"}},
+                      {"summary", "risk of significant harm identified on inspection"}})
+                  .allowed());
+  Recorded r = Share("o.policy", "advance-letter", "hmicfrs",
+                     {{"purpose", "safeguarding"}, {"marking", nullptr}});
+  EXPECT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
+  EXPECT_FALSE(r.Has("share.purpose"));
+}
+
 }  // namespace
 }  // namespace sharetrail::policy::testing

@@ -135,5 +135,25 @@ TEST_F(RegisterRequestTest, RefusedRequestCannotBeAnswered) {
   EXPECT_EQ(Size(), before);
 }
 
+// 004 "Legal position" ¶2 binds the register wherever it travels: the CC-HMCI
+// MOU's flow of registered-services lists to the Commissioner (002 §16) does
+// not open a route around the request and safeguarding rules.
+TEST_F(RegisterRequestTest, RegisterRulesBindUnderAnyAgreement) {
+  ASSERT_TRUE(Extract("ext-cc").allowed());
+  json::object body = Disclosure("ext-cc", "childrens-commissioner", "");
+  body["agreement"] = "cc-hmci-mou";
+  body["purpose"] = "other";
+  Recorded r = Record("o.arc", "share", body);
+  ExpectRefusedOnLedger(r, "share", "register.request", kRegisterSeed);
+  EXPECT_TRUE(r.Has("register.purpose")) << r.Findings();
+
+  ASSERT_TRUE(Request("cc.senior", "cc-lists").allowed());
+  body["request"] = "cc-lists";
+  body["purpose"] = "safeguarding";
+  r = Record("o.arc", "share", body);
+  EXPECT_FALSE(r.Has("register.request")) << r.Findings();
+  EXPECT_FALSE(r.Has("register.purpose")) << r.Findings();
+}
+
 }  // namespace
 }  // namespace sharetrail::policy::testing
