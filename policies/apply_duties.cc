@@ -32,9 +32,13 @@ Status ApplyDuties(const Entry& entry, const json::object& b, const std::string&
     // Everyone else party to the agreement is to be consulted (seed 000 §14).
     ST_ASSIGN_OR_RETURN(auto agreement, w.FindAgreement(Str(b, "agreement")));
     json::array consult;
+    bool duty = false;
     if (agreement) {
+      for (const RuleSpec* r : agreement->Rules("incident_consultation")) {
+        duty = duty || Contains(r->Strings("incident_kinds"), Str(b, "kind"));
+      }
       for (const auto& p : agreement->parties) {
-        if (p != party) consult.push_back(json::value(p));
+        if (duty && p != party) consult.push_back(json::value(p));
       }
     }
     ST_RETURN_IF_ERROR(index("agreement", Str(b, "agreement")));
@@ -50,7 +54,9 @@ Status ApplyDuties(const Entry& entry, const json::object& b, const std::string&
   if (t == "incident.consulted") {
     std::string key = keys::Incident(Str(b, "incident"));
     ST_ASSIGN_OR_RETURN(json::object rec, Existing(w, key));
-    rec["consulted"].as_array().push_back(b.at("with"));
+    if (!Contains(List(rec, "consulted"), Str(b, "with"))) {
+      rec["consulted"].as_array().push_back(b.at("with"));
+    }
     ST_RETURN_IF_ERROR(index("party", Str(b, "with")));
     return Put(s, key, rec);
   }
