@@ -43,7 +43,8 @@ Result<Table> MayDisclose(const Engine& e, const Snapshot& s, std::string_view i
 
 // Seed 000 §12 and Annex A: the summaries sent to DfE on a day.
 Result<Table> IncidentsDaily(const Engine& e, const Snapshot& s, Date day);
-// Seed 000 §14: incidents whose consultation is not yet complete.
+// Seed 000 §14: incidents whose consultation is not yet complete, where the
+// decision on the report obliged consultation.
 Result<Table> IncidentsOutstanding(const Snapshot& s);
 // Seed 004: standing requests and their state on a day.
 Result<Table> StandingRequests(const Engine& e, const Snapshot& s, Date on, bool lapsed_only);
