@@ -175,6 +175,8 @@ TEST_F(IspStoryTest, PrePublicationReportLetterAndJtai) {
   EXPECT_EQ(page.at("next_after"), to_cqc);
   EXPECT_EQ(Column(Rows("shared-with --party ofsted --after " + std::to_string(to_cqc)), "seq"),
             std::vector<std::string>{std::to_string(to_hmic)});
+  // A page of nothing is bad usage (exit 2), not a crash as it once was.
+  EXPECT_EQ(Cli("shared-with --party ofsted --limit 0").code, 2);
 
   // Who tried what (DESIGN.md §3: a refused action is never silently dropped).
   json::array refusals = Rows("refusals");
