@@ -46,7 +46,8 @@ Result<Table> IncidentsDaily(const Engine& e, const Snapshot& s, Date day);
 // Seed 000 §13: DfE's weekly update on serious case reviews, week by week
 // (Monday to Sunday) for the `weeks` weeks up to and including `on`.
 Result<Table> ScrUpdates(const Engine& e, const Snapshot& s, Date on, int weeks);
-// Seed 000 §14: incidents whose consultation is not yet complete.
+// Seed 000 §14: incidents whose consultation is not yet complete, where the
+// decision on the report obliged consultation.
 Result<Table> IncidentsOutstanding(const Snapshot& s);
 // Seed 004: standing requests and their state on a day.
 Result<Table> StandingRequests(const Engine& e, const Snapshot& s, Date on, bool lapsed_only);

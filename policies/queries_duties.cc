@@ -1,5 +1,6 @@
 // Questions about duties: daily summaries, incidents, standing requests,
 // uses beyond purpose, matters, reviews and JTAI removals.
+#include <algorithm>
 #include <map>
 
 #include "ledger/canonical_json.h"
@@ -39,9 +40,13 @@ Result<Table> IncidentsDaily(const Engine& e, const Snapshot& s, Date day) {
   Table t;
   t.columns = {"seq", "time", "from", "to", "method", "password_protected", "items", "fields"};
   ST_ASSIGN_OR_RETURN(auto agreements, w.Agreements());
-  std::string category = "notifiable_incident_summary";
+  std::string category = "notifiable_incident_summary", from, to;
   for (const auto& a : agreements) {
-    for (const RuleSpec* r : a->Rules("daily_summary")) category = r->String("category");
+    for (const RuleSpec* r : a->Rules("daily_summary")) {
+      category = r->String("category");
+      from = r->String("from");
+      to = r->String("to");
+    }
   }
   std::vector<uint64_t> seqs;
   ST_RETURN_IF_ERROR(ScanIndex(s, "share.category", category + "/" + day.ToString(),
@@ -53,6 +58,27 @@ Result<Table> IncidentsDaily(const Engine& e, const Snapshot& s, Date day) {
     ST_ASSIGN_OR_RETURN(std::string_view bytes, s.EntryBytes(seq));
     ST_ASSIGN_OR_RETURN(json::value entry, ParseStrict(bytes));
     const json::object& body = entry.at("body").as_object();
+    // Only the summary Ofsted sends DfE is the daily one (000 §12); DfE
+    // passing it on to the SCR panel (§11) must not fill a day's gap.
+    if ((!from.empty() && Str(entry.at("actor").as_object(), "party") != from) ||
+        (!to.empty() && Str(body, "to") != to)) {
+      continue;
+    }
+    // The fields carried: the share's own list, else the items' (the
+    // fields_limited rule reads them the same way).
+    json::array fields;
+    if (body.contains("fields")) {
+      fields = body.at("fields").as_array();
+    } else {
+      for (const std::string& item : List(body, "items")) {
+        ST_ASSIGN_OR_RETURN(auto rec, w.Record(keys::Item(item)));
+        for (const std::string& f : rec ? List(*rec, "fields") : std::vector<std::string>()) {
+          if (std::find(fields.begin(), fields.end(), json::value(f)) == fields.end()) {
+            fields.push_back(json::value(f));
+          }
+        }
+      }
+    }
     t.rows.push_back(json::object{{"seq", seq},
                                   {"time", entry.at("time")},
                                   {"from", entry.at("actor").at("party")},
@@ -60,7 +86,7 @@ Result<Table> IncidentsDaily(const Engine& e, const Snapshot& s, Date day) {
                                   {"method", body.at("method")},
                                   {"password_protected", Flag(body, "password_protected")},
                                   {"items", body.at("items")},
-                                  {"fields", body.contains("fields") ? body.at("fields") : json::array()}});
+                                  {"fields", std::move(fields)}});
   }
   auto working = UkCalendar().IsWorkingDay(day);
   t.summary["date"] = day.ToString();
@@ -119,18 +145,23 @@ Result<Table> ScrUpdates(const Engine& e, const Snapshot& s, Date on, int weeks)
 Result<Table> IncidentsOutstanding(const Snapshot& s) {
   Table t;
   t.columns = {"incident", "kind", "agreement", "by", "reported", "awaiting"};
+  std::vector<std::pair<std::string, json::object>> incidents;
   ST_RETURN_IF_ERROR(EachRecord(s, "incident/", [&](std::string_view id, const json::object& r) {
-    if (Str(r, "kind") == "other") return;
+    incidents.emplace_back(std::string(id), r);
+  }));
+  for (const auto& [id, r] : incidents) {
+    // The record's consult list is empty unless the agreement's
+    // incident_consultation rule covers the kind (000 §14; apply_duties.cc).
     json::array awaiting;
     auto done = List(r, "consulted");
     for (const std::string& p : List(r, "consult")) {
       if (!Contains(done, p)) awaiting.push_back(json::value(p));
     }
-    if (awaiting.empty()) return;
+    if (awaiting.empty()) continue;
     t.rows.push_back(json::object{{"incident", id}, {"kind", r.at("kind")},
                                   {"agreement", r.at("agreement")}, {"by", r.at("by")},
                                   {"reported", r.at("reported")}, {"awaiting", awaiting}});
-  }));
+  }
   return t;
 }
 

@@ -1,4 +1,5 @@
 // shared-with, provenance, refusals and may-disclose.
+#include <algorithm>
 #include <boost/json/parse.hpp>
 
 #include "ledger/canonical_json.h"
@@ -38,6 +39,13 @@ bool InPeriod(std::string_view time, const std::optional<Date>& from, const std:
   return (!from || day >= from->ToString()) && (!to || day <= to->ToString());
 }
 
+// A page of no rows could never say where the next one starts (AddRow reads
+// the last row's seq), so a limit of 0 is an error, not an empty answer.
+Status CheckPage(const Page& page) {
+  if (page.limit == 0) return InvalidArgument("limit: must be at least 1");
+  return Status::Ok();
+}
+
 // Adds a row unless the page is full; false once full (next_after is set).
 bool AddRow(Table* t, const Page& page, uint64_t seq, json::object row) {
   if (t->rows.size() >= page.limit) {
@@ -74,6 +82,7 @@ Result<Table> SharedWith(const Snapshot& s, const ShareFilter& f) {
   } else {
     return InvalidArgument("shared-with needs a party, agreement, item or category");
   }
+  ST_RETURN_IF_ERROR(CheckPage(f.page));
   std::string from;
   if (by_day) {
     ST_ASSIGN_OR_RETURN(from, StartDay(s, f.from, f.page));
@@ -105,6 +114,7 @@ Result<Table> SharedWith(const Snapshot& s, const ShareFilter& f) {
 Result<Table> Provenance(const Snapshot& s, std::string_view item, const Page& page) {
   Table t;
   t.columns = {"seq", "time", "type", "user", "party", "outcome", "rule"};
+  ST_RETURN_IF_ERROR(CheckPage(page));
   std::vector<uint64_t> seqs;
   ST_RETURN_IF_ERROR(ScanIndex(s, "item", item, [&](uint64_t seq, std::string_view) {
     if (!page.after || seq > *page.after) seqs.push_back(seq);
@@ -135,6 +145,7 @@ Result<Table> Provenance(const Snapshot& s, std::string_view item, const Page& p
 Result<Table> Refusals(const Snapshot& s, const RefusalFilter& f) {
   Table t;
   t.columns = {"seq", "time", "user", "party", "attempt", "rule", "reason"};
+  ST_RETURN_IF_ERROR(CheckPage(f.page));
   std::vector<uint64_t> seqs;
   auto collect = [&](uint64_t seq, std::string_view) {
     if (!f.page.after || seq > *f.page.after) seqs.push_back(seq);
@@ -168,6 +179,21 @@ Result<Table> Refusals(const Snapshot& s, const RefusalFilter& f) {
   return t;
 }
 
+// The entry that published item: its record keeps only the date, and a
+// "yes, it is public" answer must point at the entry it rests on.
+Result<std::optional<uint64_t>> PublicationSeq(const Snapshot& s, std::string_view item) {
+  std::vector<uint64_t> seqs;
+  ST_RETURN_IF_ERROR(ScanIndex(s, "item", item, [&](uint64_t seq, std::string_view) {
+    seqs.push_back(seq);
+    return true;
+  }));
+  for (uint64_t seq : seqs) {
+    ST_ASSIGN_OR_RETURN(json::object e, EntryAt(s, seq));
+    if (Str(e, "type") == "publication") return std::optional<uint64_t>(seq);
+  }
+  return std::optional<uint64_t>();
+}
+
 Result<Table> MayDisclose(const Engine& e, const Snapshot& s, std::string_view item,
                           std::string_view by, std::string_view to, Date today) {
   World w = e.MakeWorld(s);
@@ -176,27 +202,42 @@ Result<Table> MayDisclose(const Engine& e, const Snapshot& s, std::string_view i
   ST_RETURN_IF_ERROR(w.Need(keys::Party(by), "--by", "party", by).status());
   Table t;
   t.columns = {"answer", "rule", "reason", "cite", "evidence"};
-  json::array evidence;
+  std::vector<uint64_t> evidence;
   ST_ASSIGN_OR_RETURN(auto held, w.Record(keys::Held(item, by)));
   Decision d;
+  const std::string owner = Str(rec, "owner");
   if (!held) {
     d.Refuse("scope.party", DesignCite("§4", "may X disclose item Y to Z"),
              std::string(by) + " does not hold " + std::string(item));
   } else {
-    evidence.push_back(held->at("seq"));
-    if (UnderEmbargo(rec) && Str(*held, "via") != "owner") {
-      d.Refuse("embargo.named-teams", DesignCite("§3 rules table", "under embargo until published"),
-               std::string(item) + " is under pre-publication embargo until " + Str(rec, "owner") +
-                   " publishes it");
+    evidence.push_back(held->at("seq").to_number<uint64_t>());
+    // 001 "Process for sharing…" ¶1: under embargo the report stays within
+    // the named teams of each party, so it may go back to its originator or
+    // on to a party the agreement names teams for (the share rule then asks
+    // for the marking), but to no one else.
+    if (UnderEmbargo(rec) && Str(*held, "via") != "owner" && to != owner) {
+      ST_ASSIGN_OR_RETURN(auto a, w.FindAgreement(Str(*held, "agreement")));
+      if (!a || !a->named_teams.contains(std::string(to))) {
+        d.Refuse("embargo.named-teams",
+                 DesignCite("§3 rules table", "under embargo until published"),
+                 std::string(item) + " is under pre-publication embargo until " + owner +
+                     " publishes it");
+      }
     }
     Proposal p;
     p.party = std::string(by);
     p.today = today;
-    if (Str(rec, "owner") != to) ST_RETURN_IF_ERROR(DecideOnward(p, w, rec, by, "", &d));
+    if (owner != to) ST_RETURN_IF_ERROR(DecideOnward(p, w, rec, by, "", &d));
     ST_ASSIGN_OR_RETURN(auto consent, w.Record(keys::Consent(item, by)));
-    if (consent) evidence.push_back(consent->at("seq"));
+    if (consent) evidence.push_back(consent->at("seq").to_number<uint64_t>());
+    if (rec.contains("published")) {
+      ST_ASSIGN_OR_RETURN(auto published, PublicationSeq(s, item));
+      if (published) evidence.push_back(*published);
+    }
   }
-  json::object row{{"answer", d.refused() ? "no" : "yes"}, {"evidence", evidence}};
+  std::sort(evidence.begin(), evidence.end());
+  json::array evidence_seqs(evidence.begin(), evidence.end());
+  json::object row{{"answer", d.refused() ? "no" : "yes"}, {"evidence", evidence_seqs}};
   if (const Finding* f = d.first_refusal()) {
     row["rule"] = f->rule;
     row["reason"] = f->reason;
