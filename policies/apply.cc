@@ -72,8 +72,13 @@ Status ApplyDirectory(const Ctx& c) {
   }
   if (t == "agreement.reviewed") {
     ST_RETURN_IF_ERROR(c.Index("agreement", Str(b, "agreement")));
-    return c.Put(keys::Review(Str(b, "agreement")),
-                 json::object{{"date", b.at("date")}, {"seq", c.entry.seq}});
+    // The latest review held counts, not the latest recorded: a review
+    // recorded late must not pull the next one earlier.
+    ST_ASSIGN_OR_RETURN(auto last, c.world.Record(keys::Review(Str(b, "agreement"))));
+    if (last && Str(*last, "date") > Str(b, "date")) return Status::Ok();
+    return c.Put(keys::Review(Str(b, "agreement")), json::object{{"date", b.at("date")},
+                                                                 {"outcome", b.at("outcome")},
+                                                                 {"seq", c.entry.seq}});
   }
   return Status::Ok();
 }

@@ -253,7 +253,12 @@ Result<Table> Reviews(const Engine& e, const Snapshot& s, Date today, bool due_o
       ST_ASSIGN_OR_RETURN(Date held, DateField(*last, "date"));
       due = AddMonths(held, *a->review.then_months);
     }
-    std::string state = !due ? "on request" : *due < today ? "overdue" : "due " + due->ToString();
+    bool terminated = last && Str(*last, "outcome") == "terminated";
+    if (terminated) due.reset();
+    std::string state = terminated ? "terminated"
+                        : !due     ? "on request"
+                        : *due < today ? "overdue"
+                                       : "due " + due->ToString();
     if (due_only && (!due || today < AddDays(*due, -30))) continue;
     t.rows.push_back(json::object{{"agreement", a->id}, {"version", a->version},
                                   {"agreed", a->agreed.ToString()},

@@ -1,7 +1,35 @@
 #include "policies/rules/onward.h"
 
+#include <cctype>
+#include <cstring>
+
 namespace sharetrail::policy {
 namespace json = boost::json;
+
+namespace {
+
+// Whether the obligation claimed is an information-access request rather
+// than a court order or a statutory duty to disclose.
+bool IsInformationRequest(const Proposal& p) {
+  if (p.Body("obligation_kind") == "information_request") return true;
+  std::string ref = p.Body("obligation_reference");
+  for (char& c : ref) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* word :
+       {"foi", "foia", "freedom of information", "eir", "environmental information"}) {
+    size_t at = ref.find(word);
+    // Whole words only, so "foil" or "their" do not count.
+    while (at != std::string::npos) {
+      size_t end = at + std::strlen(word);
+      bool left = at == 0 || !std::isalpha(static_cast<unsigned char>(ref[at - 1]));
+      bool right = end >= ref.size() || !std::isalpha(static_cast<unsigned char>(ref[end]));
+      if (left && right) return true;
+      at = ref.find(word, at + 1);
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 Result<OnwardRule> FindOnwardRule(const World& w, const json::object& item,
                                   std::string_view party) {
@@ -53,8 +81,19 @@ Status DecideOnward(const Proposal& p, const World& w, const json::object& item,
     d->Refuse("onward.grounds", cite,
               p_and_id + "; no written consent from " + owner + " is in force for " +
                   std::string(party) + " (never given, or withdrawn)");
+  } else if (ground == "legal_obligation" && IsInformationRequest(p)) {
+    // DESIGN.md §3: an FOI request is not by itself a legal obligation to
+    // disclose; the receiving body consults the originator (000 §15) and
+    // points to the published version once it exists.
+    const json::value* foi = rule.spec->params.if_contains("foi_is_legal_obligation");
+    if (foi == nullptr || !foi->is_bool() || !foi->as_bool()) {
+      d->Refuse("onward.foi-not-obligation",
+                DesignCite("§3 reading", "An FOI request is not by itself a \"legal obligation "
+                                         "to disclose\" for onward-disclosure purposes"),
+                "an information request (FOI/EIR) is not a legal obligation to pass on " + id +
+                    "; consult " + owner + " and answer from what is published");
+    }
   }
-  (void)p;
   return Status::Ok();
 }
 

@@ -132,6 +132,15 @@ TEST_F(DutiesQueriesTest, ReviewsAreDueAsEachSeedReads) {
   ASSERT_TRUE(review("c.ig", "cc-hmci-mou", "2016-09-01").refused());
   EXPECT_EQ(ReviewRows("2016-09-21")["cc-hmci-mou"].at("last_review"), "2015-09-20");
 
+  // A review recorded late, dated before the last one, does not pull the
+  // next review earlier; a terminating review ends the cycle.
+  ASSERT_TRUE(review("o.siro", "cc-hmci-mou", "2015-06-01").allowed());
+  EXPECT_EQ(ReviewRows("2016-09-21")["cc-hmci-mou"].at("last_review"), "2015-09-20");
+  ASSERT_TRUE(Record("o.siro", "agreement.reviewed",
+                     {{"agreement", "cc-hmci-mou"}, {"date", "2016-09-21"}, {"outcome", "terminated"}})
+                  .allowed());
+  EXPECT_EQ(ReviewRows("2020-01-01")["cc-hmci-mou"].at("state"), "terminated");
+
   // 000: by the anniversary of signing; after that only when asked.
   EXPECT_EQ(ReviewRows("2017-10-31")[kNotifiable].at("state"), "due 2017-11-01");
   EXPECT_EQ(ReviewRows("2017-11-02")[kNotifiable].at("state"), "overdue");

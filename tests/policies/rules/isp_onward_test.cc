@@ -90,6 +90,26 @@ TEST_F(IspOnwardTest, OnwardDisclosure_LegalObligationWithoutObligationIsMalform
   EXPECT_EQ(Size(), before);
 }
 
+// DESIGN.md §3: an FOI or EIR request named as the "legal obligation" is
+// refused and recorded, however it is labelled.
+TEST_F(IspOnwardTest, OnwardDisclosure_InformationRequestIsNotALegalObligation) {
+  for (auto [kind, ref] : std::vector<std::pair<const char*, const char*>>{
+           {"information_request", "CQC-2025-0193"},
+           {"statute", "FOIA s1 request CQC-2025-0194"},
+           {"other", "Environmental Information Regulations request 77"}}) {
+    Recorded r = Onward("c.foi", {{"ground", "legal_obligation"},
+                                  {"obligation_kind", kind},
+                                  {"obligation_reference", ref}});
+    ExpectRefusedOnLedger(r, "onward.foi-not-obligation", "disclosure.onward", "DESIGN.md");
+  }
+  // A statute that is not an information-access request still counts;
+  // "foil" is not "FOI".
+  Recorded r = Onward("c.chj", {{"ground", "legal_obligation"},
+                                {"obligation_kind", "statute"},
+                                {"obligation_reference", "Children Act 1989 s47 enquiry, foil ref 3"}});
+  EXPECT_TRUE(r.allowed()) << r.Findings();
+}
+
 // 001 "Process for sharing, accessing and storing information" ¶3, third
 // criterion: "the originating inspectorate has consented in writing to this".
 TEST_F(IspOnwardTest, OnwardDisclosure_WrittenConsentAllowsUntilWithdrawn) {
