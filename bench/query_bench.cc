@@ -38,7 +38,8 @@ Event Ev(const std::string& user, const std::string& type, json::object body) {
 const char* kParties[] = {"cqc", "hmicfrs", "hmi-probation", "hmi-prisons", "hmcpsi"};
 const char* kTeams[] = {"childrens-health-and-justice", "hmi-pvp-cjji", "senior-management",
                         "senior-management", "senior-management"};
-const std::string kMarking = "Pre-publication report \u2013 not to be shared beyond authorised reviewers";
+const std::string kMarking =
+    "Pre-publication report \u2013 not to be shared beyond authorised reviewers";
 
 // One cycle of a working day at Ofsted: a report registered, shared with two
 // inspectorates, read by their named teams; every 20th share forgets the
@@ -46,19 +47,29 @@ const std::string kMarking = "Pre-publication report \u2013 not to be shared bey
 void Cycle(uint64_t i, std::vector<Event>* out) {
   std::string item = "rep-" + std::to_string(i);
   out->push_back(Ev("o.policy", "item.registered",
-                    {{"item", item}, {"title", "Inspection report " + std::to_string(i)},
-                     {"kind", "report"}, {"owner", "ofsted"}, {"category", "inspection_report"},
-                     {"classification", "official-sensitive"}, {"safeguarding", i % 3 == 0},
-                     {"personal_data", true}, {"digest", std::string(64, 'a' + i % 6)},
-                     {"pre_publication", true}, {"agreement", "inspectorates-isp"}}));
+                    {{"item", item},
+                     {"title", "Inspection report " + std::to_string(i)},
+                     {"kind", "report"},
+                     {"owner", "ofsted"},
+                     {"category", "inspection_report"},
+                     {"classification", "official-sensitive"},
+                     {"safeguarding", i % 3 == 0},
+                     {"personal_data", true},
+                     {"digest", std::string(64, 'a' + i % 6)},
+                     {"pre_publication", true},
+                     {"agreement", "inspectorates-isp"}}));
   for (int k = 0; k < 2; ++k) {
     int p = static_cast<int>((i + k) % 5);
-    json::object share{{"items", json::array{json::value(item)}}, {"to", kParties[p]},
-                       {"agreement", "inspectorates-isp"}, {"purpose", "respond_to_queries"},
+    json::object share{{"items", json::array{json::value(item)}},
+                       {"to", kParties[p]},
+                       {"agreement", "inspectorates-isp"},
+                       {"purpose", "respond_to_queries"},
                        {"lawful_basis", "EIA 2006 s149 and Sch 13 para 8"},
                        {"necessity", "to answer queries when the report is published"},
-                       {"decided_by", "o.policy"}, {"method", "email"},
-                       {"classification", "official-sensitive"}, {"handling", "Named teams only"}};
+                       {"decided_by", "o.policy"},
+                       {"method", "email"},
+                       {"classification", "official-sensitive"},
+                       {"handling", "Named teams only"}};
     if ((i * 2 + k) % 20 != 0) share["marking"] = kMarking;
     out->push_back(Ev("o.policy", "share", std::move(share)));
     out->push_back(Ev(std::string("u.") + kParties[p], "access", {{"item", item}}));
@@ -67,12 +78,17 @@ void Cycle(uint64_t i, std::vector<Event>* out) {
 
 std::vector<Event> Setup() {
   std::vector<Event> out;
-  out.push_back(Ev("admin", "user.registered", {{"user", "o.policy"}, {"party", "ofsted"},
-                                                {"team", "social-care-policy"}, {"roles", json::array{"staff"}}}));
+  out.push_back(Ev("admin", "user.registered",
+                   {{"user", "o.policy"},
+                    {"party", "ofsted"},
+                    {"team", "social-care-policy"},
+                    {"roles", json::array{"staff"}}}));
   for (int p = 0; p < 5; ++p) {
     out.push_back(Ev("admin", "user.registered",
-                     {{"user", std::string("u.") + kParties[p]}, {"party", kParties[p]},
-                      {"team", kTeams[p]}, {"roles", json::array{"staff"}}}));
+                     {{"user", std::string("u.") + kParties[p]},
+                      {"party", kParties[p]},
+                      {"team", kTeams[p]},
+                      {"roles", json::array{"staff"}}}));
   }
   return out;
 }
@@ -149,9 +165,11 @@ int main(int argc, char** argv) {
   for (auto& e : *policy_events) {
     if (e.type == "party.registered") batch.push_back(e);
   }
-  batch.push_back(Ev("admin", "user.registered", {{"user", "admin"}, {"party", "ofsted"},
-                                                  {"team", "information-governance"},
-                                                  {"roles", json::array{"admin"}}}));
+  batch.push_back(Ev("admin", "user.registered",
+                     {{"user", "admin"},
+                      {"party", "ofsted"},
+                      {"team", "information-governance"},
+                      {"roles", json::array{"admin"}}}));
   for (auto& e : *policy_events) {
     if (e.type != "party.registered") batch.push_back(e);
   }
@@ -186,13 +204,20 @@ int main(int argc, char** argv) {
   policy::Page page{std::nullopt, 100};
   std::vector<Q> queries = {
       {"shared-with --party cqc (first 100)",
-       [&] { return policy::SharedWith(*snap, {"cqc", "", "", "", {}, {}, page}); }},
+       [&] {
+         return policy::SharedWith(*snap, {"cqc", "", "", "", {}, {}, page});
+       }},
       {"shared-with --item (one report)",
-       [&] { return policy::SharedWith(*snap, {"", "", mid, "", {}, {}, page}); }},
+       [&] {
+         return policy::SharedWith(*snap, {"", "", mid, "", {}, {}, page});
+       }},
       {"provenance (one report, 5 entries)", [&] { return policy::Provenance(*snap, mid, page); }},
-      {"may-disclose", [&] { return policy::MayDisclose(*engine, *snap, mid, "cqc", "hmi-prisons", today); }},
+      {"may-disclose",
+       [&] { return policy::MayDisclose(*engine, *snap, mid, "cqc", "hmi-prisons", today); }},
       {"refusals --rule embargo.marking (first 100)",
-       [&] { return policy::Refusals(*snap, {"embargo.marking", "", {}, {}, page}); }},
+       [&] {
+         return policy::Refusals(*snap, {"embargo.marking", "", {}, {}, page});
+       }},
       {"reviews --due", [&] { return policy::Reviews(*engine, *snap, today, true); }},
       {"standing-requests", [&] { return policy::StandingRequests(*engine, *snap, today, false); }},
       {"purpose-exceptions --count", [&] { return policy::PurposeExceptions(*snap, today.year); }},
@@ -216,9 +241,11 @@ int main(int argc, char** argv) {
       Fmt("index is %.0fx faster", scan_prov / idx_prov));
   Add("ledger size", Fmt("%.0f entries", static_cast<double>(n)));
   Add("peak RSS", Fmt("%.0f MiB", PeakRssMiB()));
-  std::printf("| question (%llu entries) | median | against the peer in the same run |\n|---|---|---|\n",
-              static_cast<unsigned long long>(n));
-  for (const auto& r : rows) std::printf("| %s | %s | %s |\n", r.metric.c_str(), r.value.c_str(), r.peer.c_str());
+  std::printf(
+      "| question (%llu entries) | median | against the peer in the same run |\n|---|---|---|\n",
+      static_cast<unsigned long long>(n));
+  for (const auto& r : rows)
+    std::printf("| %s | %s | %s |\n", r.metric.c_str(), r.value.c_str(), r.peer.c_str());
   snap.reset();
   ledger.reset();
   std::filesystem::remove_all(ldir);

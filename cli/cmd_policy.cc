@@ -27,9 +27,11 @@ bool PrintOutcome(const Globals& g, const std::string& outcome) {
   } else {
     const json::object& d = o.at("decision").as_object();
     auto str = [](const json::value& v) { return std::string_view(v.as_string()); };
-    std::string where = o.at("seq").is_null() ? "dry run" : "seq " + std::to_string(o.at("seq").as_int64());
+    std::string where =
+        o.at("seq").is_null() ? "dry run" : "seq " + std::to_string(o.at("seq").as_int64());
     std::cout << where << ": " << str(d.at("outcome")) << " " << str(o.at("proposed"))
-              << (o.at("type") == "refused" && !o.at("seq").is_null() ? " (recorded as refused)" : "")
+              << (o.at("type") == "refused" && !o.at("seq").is_null() ? " (recorded as refused)"
+                                                                      : "")
               << "\n";
     for (const auto& f : d.at("findings").as_array()) {
       const json::object& fo = f.as_object();
@@ -60,7 +62,8 @@ std::vector<Event> ReadEvents(const Globals& g, const PolicyOpts& o) {
     auto v = ParseStrict(line);
     if (!v.ok()) Fail(g, v.status().WithContext(where));
     if (v->is_object() && !v->as_object().contains("actor")) {
-      if (o.as.empty()) Fail(g, InvalidArgument(where + "no actor: give --as USER or an \"actor\""));
+      if (o.as.empty())
+        Fail(g, InvalidArgument(where + "no actor: give --as USER or an \"actor\""));
       json::object actor{{"user", o.as}};
       if (!o.role.empty()) actor["role"] = o.role;
       v->as_object()["actor"] = std::move(actor);
@@ -123,11 +126,15 @@ void Load(Globals& g, const PolicyOpts& o) {
       }
       if (!admin_known) {
         if (o.party.empty() || o.team.empty()) {
-          Fail(g, InvalidArgument("--as " + o.as + " is not a user yet: give --party and --team to "
+          Fail(g, InvalidArgument("--as " + o.as +
+                                  " is not a user yet: give --party and --team to "
                                   "register them as the first administrator"));
         }
-        todo.push_back(Event{{{"user", o.as}}, "user.registered",
-                             {{"user", o.as}, {"party", o.party}, {"team", o.team},
+        todo.push_back(Event{{{"user", o.as}},
+                             "user.registered",
+                             {{"user", o.as},
+                              {"party", o.party},
+                              {"team", o.team},
                               {"roles", json::array{"admin"}}}});
         admin_known = true;
       }
@@ -159,8 +166,8 @@ void Load(Globals& g, const PolicyOpts& o) {
   if (g.json) {
     PrintJson(json::object{{"parties", parties}, {"agreements", agreements}, {"amended", amended}});
   } else {
-    std::cout << "registered " << parties << " parties and " << agreements << " agreements; amended "
-              << amended << "\n";
+    std::cout << "registered " << parties << " parties and " << agreements
+              << " agreements; amended " << amended << "\n";
   }
   if (refused) throw Exit{kExitFinding};
 }
@@ -171,7 +178,8 @@ void AddPolicyCommands(CLI::App& app, Globals& g) {
   auto o = std::make_shared<PolicyOpts>();
   auto* policy = app.add_subcommand("policy", "Put the agreements and parties on the ledger");
   policy->require_subcommand(1);
-  auto* load = policy->add_subcommand("load", "Register parties and agreements; amend changed ones");
+  auto* load =
+      policy->add_subcommand("load", "Register parties and agreements; amend changed ones");
   load->add_option("--dir", o->dir, "Policy directory (parties.json, agreements/)");
   load->add_option("--as", o->as, "Administrator recording the load")->required();
   load->add_option("--party", o->party, "The administrator's party, if not yet registered");

@@ -51,9 +51,11 @@ void RunVerify(Globals& g, const std::string& vkey, bool deep) {
   }
   VerifyReport r = OrFail(g, Verify(*ledger, options));
   if (g.json) {
-    boost::json::object o{
-        {"ok", r.ok}, {"entries", r.entries}, {"nodes", r.nodes}, {"checkpoints", r.checkpoints},
-        {"state_records", r.state_records}};
+    boost::json::object o{{"ok", r.ok},
+                          {"entries", r.entries},
+                          {"nodes", r.nodes},
+                          {"checkpoints", r.checkpoints},
+                          {"state_records", r.state_records}};
     if (r.ok) o["root"] = Base64(r.root);
     if (r.bad_seq) o["bad_seq"] = *r.bad_seq;
     if (!r.ok) o["problem"] = r.problem;

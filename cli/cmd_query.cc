@@ -86,8 +86,13 @@ void AddQueryCommands(CLI::App& app, Globals& g) {
   paging(sw);
   csv(sw);
   sw->callback([&g, o] {
-    policy::ShareFilter f{o->party, o->agreement, o->item, o->category,
-                          OptDate(g, o->from, "--from"), OptDate(g, o->to, "--to"), PageOf(*o)};
+    policy::ShareFilter f{o->party,
+                          o->agreement,
+                          o->item,
+                          o->category,
+                          OptDate(g, o->from, "--from"),
+                          OptDate(g, o->to, "--to"),
+                          PageOf(*o)};
     Query(g, o->csv, [&](Ledger&, Snapshot& s) { return policy::SharedWith(s, f); });
   });
 
@@ -114,7 +119,8 @@ void AddQueryCommands(CLI::App& app, Globals& g) {
   csv(daily);
   daily->callback([&g, o] {
     Date day = DateOr(g, o->on, "--date");
-    Query(g, o->csv, [&](Ledger&, Snapshot& s) { return policy::IncidentsDaily(*g.engine, s, day); });
+    Query(g, o->csv,
+          [&](Ledger&, Snapshot& s) { return policy::IncidentsDaily(*g.engine, s, day); });
   });
   auto* scr = inc->add_subcommand("scr-updates", "DfE's weekly serious case review updates");
   scr->add_option("--on", o->on, "Last day to look at (default today)");
@@ -123,7 +129,8 @@ void AddQueryCommands(CLI::App& app, Globals& g) {
   scr->callback([&g, o] {
     Date on = DateOr(g, o->on, "--on");
     int weeks = o->year > 0 ? o->year : 8;
-    Query(g, o->csv, [&](Ledger&, Snapshot& s) { return policy::ScrUpdates(*g.engine, s, on, weeks); });
+    Query(g, o->csv,
+          [&](Ledger&, Snapshot& s) { return policy::ScrUpdates(*g.engine, s, on, weeks); });
   });
   inc->add_subcommand("outstanding", "Data-loss incidents still awaiting consultation")
       ->callback([&g, o] {
@@ -160,7 +167,8 @@ void AddQueryCommands(CLI::App& app, Globals& g) {
   mat->add_flag("--awaiting", o->awaiting, "Only those awaiting a response");
   csv(mat);
   mat->callback([&g, o] {
-    Query(g, o->csv, [&](Ledger&, Snapshot& s) { return policy::Matters(s, o->awaiting, Today()); });
+    Query(g, o->csv,
+          [&](Ledger&, Snapshot& s) { return policy::Matters(s, o->awaiting, Today()); });
   });
 
   auto* rev = app.add_subcommand("reviews", "Agreement reviews and when each is due");
@@ -169,7 +177,8 @@ void AddQueryCommands(CLI::App& app, Globals& g) {
   csv(rev);
   rev->callback([&g, o] {
     Date on = DateOr(g, o->on, "--on");
-    Query(g, o->csv, [&](Ledger&, Snapshot& s) { return policy::Reviews(*g.engine, s, on, o->due); });
+    Query(g, o->csv,
+          [&](Ledger&, Snapshot& s) { return policy::Reviews(*g.engine, s, on, o->due); });
   });
 
   auto* ref = app.add_subcommand("refusals", "Refused attempts: who, what, which rule");

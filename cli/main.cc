@@ -63,9 +63,7 @@ void PrintTable(const Globals& g, const policy::Table& t, bool csv) {
   }
 }
 
-Date Today() {
-  return CivilFromDays(static_cast<int64_t>(std::time(nullptr)) / 86400);
-}
+Date Today() { return CivilFromDays(static_cast<int64_t>(std::time(nullptr)) / 86400); }
 
 Date DateOr(const Globals& g, const std::string& text, const char* flag) {
   if (text.empty()) return Today();

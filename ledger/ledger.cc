@@ -56,7 +56,8 @@ constexpr uint64_t kRebuildChunk = 4096;
 
 class TxnSnapshot : public Snapshot {
  public:
-  explicit TxnSnapshot(std::unique_ptr<ReadTxn> txn) : txn_(std::move(txn)), state_(*txn_, nullptr) {}
+  explicit TxnSnapshot(std::unique_ptr<ReadTxn> txn)
+      : txn_(std::move(txn)), state_(*txn_, nullptr) {}
   Result<std::optional<std::string_view>> Get(std::string_view key) const override {
     return state_.Get(key);
   }
@@ -228,7 +229,8 @@ Status Ledger::RebuildState(uint64_t size) {
     for (uint64_t seq = start; seq < end; ++seq) {
       ST_ASSIGN_OR_RETURN(std::string_view bytes, txn->Get(Table::kEntries, U64Key(seq)));
       auto entry = DecodeEntry(bytes);
-      if (!entry.ok()) return entry.status().WithContext("reindex: seq " + std::to_string(seq) + ": ");
+      if (!entry.ok())
+        return entry.status().WithContext("reindex: seq " + std::to_string(seq) + ": ");
       ST_RETURN_IF_ERROR(
           machine.Apply(*entry, &state).WithContext("reindex: seq " + std::to_string(seq) + ": "));
     }

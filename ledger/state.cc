@@ -12,8 +12,7 @@ Result<std::optional<std::string_view>> MemoryState::Get(std::string_view key) c
   return std::optional<std::string_view>(it->second);
 }
 
-Status MemoryState::Scan(std::string_view prefix, std::string_view from,
-                         const Visitor& fn) const {
+Status MemoryState::Scan(std::string_view prefix, std::string_view from, const Visitor& fn) const {
   for (auto it = records_.lower_bound(std::max(prefix, from));
        it != records_.end() && std::string_view(it->first).starts_with(prefix); ++it) {
     if (!fn(it->first, it->second)) break;

@@ -35,8 +35,7 @@ class StateView {
   // Visits keys that start with prefix, in byte order, from the first key
   // >= max(prefix, from); stops early when fn returns false.
   using Visitor = std::function<bool(std::string_view key, std::string_view value)>;
-  virtual Status Scan(std::string_view prefix, std::string_view from,
-                      const Visitor& fn) const = 0;
+  virtual Status Scan(std::string_view prefix, std::string_view from, const Visitor& fn) const = 0;
 };
 
 class StateWriter : public StateView {

@@ -13,7 +13,7 @@ namespace sharetrail {
 namespace {
 
 constexpr const char* kTableNames[kTableCount] = {"meta", "entries", "nodes", "checkpoints",
-                                                     "state"};
+                                                  "state"};
 
 Status LmdbError(const char* what, int rc) {
   std::string msg = std::string(what) + ": " + mdb_strerror(rc);

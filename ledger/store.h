@@ -10,8 +10,8 @@
 //
 // Invariants the store relies on, not checks: one writing process (the ledger
 // holds an exclusive lock file), and every u64 key written in increasing order
-// so pages fill in MDB_APPEND mode (state keys are written in any order). A commit returns only after LMDB has
-// fsync'd data and meta pages (no MDB_NOSYNC, no MDB_NOMETASYNC).
+// so pages fill in MDB_APPEND mode (state keys are written in any order). A commit returns only
+// after LMDB has fsync'd data and meta pages (no MDB_NOSYNC, no MDB_NOMETASYNC).
 #ifndef SHARETRAIL_LEDGER_STORE_H_
 #define SHARETRAIL_LEDGER_STORE_H_
 

@@ -164,10 +164,10 @@ std::vector<const RuleSpec*> Agreement::RulesFor(std::string_view kind,
 
 Result<Agreement> ParseAgreement(const json::object& doc) {
   const std::string path = "agreement";
-  ST_RETURN_IF_ERROR(Strict(doc,
-                            {"id", "title", "source", "agreed", "parties", "named_teams",
-                             "review", "contexts", "rules"},
-                            path));
+  ST_RETURN_IF_ERROR(Strict(
+      doc,
+      {"id", "title", "source", "agreed", "parties", "named_teams", "review", "contexts", "rules"},
+      path));
   Agreement a;
   ST_ASSIGN_OR_RETURN(a.id, Str(doc, "id", path, Kind::kId));
   ST_ASSIGN_OR_RETURN(a.title, Str(doc, "title", path));
@@ -186,7 +186,8 @@ Result<Agreement> ParseAgreement(const json::object& doc) {
     if (!a.HasParty(kv.key())) {
       return InvalidArgument(at + "." + std::string(kv.key()) + ": not a party to the agreement");
     }
-    ST_ASSIGN_OR_RETURN(a.named_teams[std::string(kv.key())], Ids(teams->as_object(), kv.key(), at));
+    ST_ASSIGN_OR_RETURN(a.named_teams[std::string(kv.key())],
+                        Ids(teams->as_object(), kv.key(), at));
   }
 
   ST_ASSIGN_OR_RETURN(const json::value* review, Need(doc, "review", path));

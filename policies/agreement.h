@@ -22,7 +22,7 @@ namespace sharetrail::policy {
 // A permitted flow of information under the agreement.
 struct Context {
   std::string id;
-  std::vector<std::string> from, to;  // party ids, or "kind:<party kind>"
+  std::vector<std::string> from, to;                       // party ids, or "kind:<party kind>"
   std::vector<std::string> categories, purposes, methods;  // empty methods: any
   bool unlisted_refuse = true;  // else an unlisted recipient is only a warning
   Cite cite;

@@ -48,9 +48,9 @@ Status ApplyDirectory(const Ctx& c) {
   const json::object& b = c.body;
   if (t == "party.registered") {
     ST_RETURN_IF_ERROR(c.Index("party", Str(b, "party")));
-    return c.Put(keys::Party(Str(b, "party")), json::object{{"name", b.at("name")},
-                                                           {"kind", b.at("kind")},
-                                                           {"teams", b.at("teams")}});
+    return c.Put(
+        keys::Party(Str(b, "party")),
+        json::object{{"name", b.at("name")}, {"kind", b.at("kind")}, {"teams", b.at("teams")}});
   }
   if (t == "user.registered") {
     json::object u{{"party", b.at("party")}, {"team", b.at("team")}, {"roles", b.at("roles")}};
@@ -76,9 +76,9 @@ Status ApplyDirectory(const Ctx& c) {
     // recorded late must not pull the next one earlier.
     ST_ASSIGN_OR_RETURN(auto last, c.world.Record(keys::Review(Str(b, "agreement"))));
     if (last && Str(*last, "date") > Str(b, "date")) return Status::Ok();
-    return c.Put(keys::Review(Str(b, "agreement")), json::object{{"date", b.at("date")},
-                                                                 {"outcome", b.at("outcome")},
-                                                                 {"seq", c.entry.seq}});
+    return c.Put(
+        keys::Review(Str(b, "agreement")),
+        json::object{{"date", b.at("date")}, {"outcome", b.at("outcome")}, {"seq", c.entry.seq}});
   }
   return Status::Ok();
 }
@@ -125,9 +125,12 @@ Status ApplyItems(const Ctx& c) {
       held["agreement"] = b.at("agreement");
       ST_RETURN_IF_ERROR(c.Put(keys::Held(i, to), held));
     }
-    json::object summary{{"from", c.party},       {"to", to},
-                         {"items", b.at("items")}, {"agreement", b.at("agreement")},
-                         {"purpose", b.at("purpose")}, {"categories", categories},
+    json::object summary{{"from", c.party},
+                         {"to", to},
+                         {"items", b.at("items")},
+                         {"agreement", b.at("agreement")},
+                         {"purpose", b.at("purpose")},
+                         {"categories", categories},
                          {"time", c.entry.time}};
     ST_ASSIGN_OR_RETURN(std::string s, Canonicalize(summary));
     std::string agreement = Str(b, "agreement");
@@ -174,7 +177,11 @@ Status ApplyDuties(const Entry& entry, const json::object& body, const std::stri
 
 Status Engine::Apply(const Entry& entry, StateWriter* state) const {
   const json::object& body = entry.event.body;
-  Ctx c{entry, body, Str(entry.event.actor, "party"), entry.time.substr(0, 10), state,
+  Ctx c{entry,
+        body,
+        Str(entry.event.actor, "party"),
+        entry.time.substr(0, 10),
+        state,
         MakeWorld(*state)};
   const std::string& type = entry.event.type;
   ST_RETURN_IF_ERROR(c.Index("day", c.day));

@@ -100,8 +100,9 @@ Status ApplyDuties(const Entry& entry, const json::object& b, const std::string&
   }
   if (t == "jtai.requested") {
     ST_RETURN_IF_ERROR(index("party", Str(b, "agency")));
-    return Put(s, keys::Jtai(Str(b, "inspection"), Str(b, "request")),
-               json::object{{"seq", entry.seq}, {"inspectorate", party}, {"agency", b.at("agency")}});
+    return Put(
+        s, keys::Jtai(Str(b, "inspection"), Str(b, "request")),
+        json::object{{"seq", entry.seq}, {"inspectorate", party}, {"agency", b.at("agency")}});
   }
   if (t == "inspection.ended") {
     return Put(s, keys::Inspection(Str(b, "inspection")),

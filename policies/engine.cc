@@ -77,8 +77,10 @@ Result<Decision> Engine::Evaluate(const StateView& state, const Slot& slot,
   const EventKind* kind = FindKind(event.type);
   if (kind == nullptr) {
     std::string known;
-    for (const EventKind& k : AllKinds()) known += (known.empty() ? "" : ", ") + std::string(k.schema.type);
-    return InvalidArgument("type: unknown event type \"" + event.type + "\" (known: " + known + ")");
+    for (const EventKind& k : AllKinds())
+      known += (known.empty() ? "" : ", ") + std::string(k.schema.type);
+    return InvalidArgument("type: unknown event type \"" + event.type + "\" (known: " + known +
+                           ")");
   }
   ST_RETURN_IF_ERROR(Validate(kind->schema, event.body));
   Proposal p;

@@ -28,13 +28,11 @@ uint64_t IndexSeq(std::string_view key) {
 }
 
 Status ScanIndex(const StateView& state, std::string_view index, std::string_view value,
-                 const std::function<bool(uint64_t, std::string_view)>& fn,
-                 std::string_view from) {
+                 const std::function<bool(uint64_t, std::string_view)>& fn, std::string_view from) {
   std::string prefix = IndexPrefix(index, value);
   std::string start = prefix + std::string(from);
-  return state.Scan(prefix, start, [&](std::string_view key, std::string_view v) {
-    return fn(IndexSeq(key), v);
-  });
+  return state.Scan(prefix, start,
+                    [&](std::string_view key, std::string_view v) { return fn(IndexSeq(key), v); });
 }
 
 }  // namespace sharetrail::policy

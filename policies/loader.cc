@@ -38,7 +38,8 @@ Result<std::vector<Event>> PartyEvents(const std::string& parties_json, const st
     json::object teams;
     if (const json::value* t = o.if_contains("teams"); t && t->is_array()) {
       for (const auto& team : t->as_array()) {
-        if (!team.is_object() || !team.as_object().contains("id") || !team.as_object().contains("name")) {
+        if (!team.is_object() || !team.as_object().contains("id") ||
+            !team.as_object().contains("name")) {
           return InvalidArgument(at + ".teams: each team needs an id and a name");
         }
         teams[team.as_object().at("id").as_string()] = team.as_object().at("name");

@@ -20,7 +20,7 @@ struct Page {
 
 struct ShareFilter {
   std::string party, agreement, item, category;  // any may be empty
-  std::optional<Date> from, to;                   // inclusive days
+  std::optional<Date> from, to;                  // inclusive days
   Page page;
 };
 // Shares made or received: by party, agreement, item, category, period.

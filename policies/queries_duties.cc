@@ -133,8 +133,10 @@ Result<Table> ScrUpdates(const Engine& e, const Snapshot& s, Date on, int weeks)
     bool current = k == 0;
     std::string state = !seqs.empty() ? "received" : current ? "due this week" : "missing";
     if (seqs.empty() && !current) ++missing;
-    t.rows.push_back(json::object{{"week_of", monday.ToString()}, {"updates", seqs.size()},
-                                  {"seqs", seqs}, {"state", state}});
+    t.rows.push_back(json::object{{"week_of", monday.ToString()},
+                                  {"updates", seqs.size()},
+                                  {"seqs", seqs},
+                                  {"state", state}});
   }
   t.summary["from"] = from;
   t.summary["to"] = to;
@@ -158,9 +160,12 @@ Result<Table> IncidentsOutstanding(const Snapshot& s) {
       if (!Contains(done, p)) awaiting.push_back(json::value(p));
     }
     if (awaiting.empty()) continue;
-    t.rows.push_back(json::object{{"incident", id}, {"kind", r.at("kind")},
-                                  {"agreement", r.at("agreement")}, {"by", r.at("by")},
-                                  {"reported", r.at("reported")}, {"awaiting", awaiting}});
+    t.rows.push_back(json::object{{"incident", id},
+                                  {"kind", r.at("kind")},
+                                  {"agreement", r.at("agreement")},
+                                  {"by", r.at("by")},
+                                  {"reported", r.at("reported")},
+                                  {"awaiting", awaiting}});
   }
   return t;
 }
@@ -188,8 +193,11 @@ Result<Table> StandingRequests(const Engine& e, const Snapshot& s, Date on, bool
     Date last = StandingRequestLastDay(*confirmed, months);
     bool lapsed = last < on;
     if (lapsed_only && !lapsed) return;
-    t.rows.push_back(json::object{{"request", id}, {"party", r.at("party")}, {"area", r.at("area")},
-                                  {"created", r.at("created")}, {"confirmed", r.at("confirmed")},
+    t.rows.push_back(json::object{{"request", id},
+                                  {"party", r.at("party")},
+                                  {"area", r.at("area")},
+                                  {"created", r.at("created")},
+                                  {"confirmed", r.at("confirmed")},
                                   {"last_valid_day", last.ToString()},
                                   {"state", lapsed ? "lapsed" : "active"}});
   }));
@@ -202,12 +210,12 @@ Result<Table> PurposeExceptions(const Snapshot& s, int year) {
   Table t;
   t.columns = {"seq", "authorisation"};
   int64_t authorised = 0, unauthorised = 0;
-  ST_RETURN_IF_ERROR(ScanIndex(s, "beyond-purpose", std::to_string(year),
-                               [&](uint64_t seq, std::string_view v) {
-                                 (v == "authorised" ? authorised : unauthorised)++;
-                                 t.rows.push_back(json::object{{"seq", seq}, {"authorisation", v}});
-                                 return true;
-                               }));
+  ST_RETURN_IF_ERROR(
+      ScanIndex(s, "beyond-purpose", std::to_string(year), [&](uint64_t seq, std::string_view v) {
+        (v == "authorised" ? authorised : unauthorised)++;
+        t.rows.push_back(json::object{{"seq", seq}, {"authorisation", v}});
+        return true;
+      }));
   t.summary["year"] = year;
   t.summary["authorised"] = authorised;
   t.summary["unauthorised"] = unauthorised;
@@ -230,8 +238,11 @@ Result<Table> Matters(const Snapshot& s, bool awaiting, Date today) {
     // Seed 002 sets no deadline: open matters are awaiting, never overdue
     // (DESIGN.md §3).
     Date end = answered ? *ParseDate(Str(r, "answered_on")) : today;
-    t.rows.push_back(json::object{{"matter", id}, {"section", r.at("section")}, {"from", r.at("from")},
-                                  {"to", r.at("to")}, {"raised", r.at("raised")},
+    t.rows.push_back(json::object{{"matter", id},
+                                  {"section", r.at("section")},
+                                  {"from", r.at("from")},
+                                  {"to", r.at("to")},
+                                  {"raised", r.at("raised")},
                                   {"state", answered ? "answered" : "awaiting response"},
                                   {"days_open", DaysBetween(*raised, end)}});
   }));
@@ -255,16 +266,19 @@ Result<Table> Reviews(const Engine& e, const Snapshot& s, Date today, bool due_o
     }
     bool terminated = last && Str(*last, "outcome") == "terminated";
     if (terminated) due.reset();
-    std::string state = terminated ? "terminated"
-                        : !due     ? "on request"
+    std::string state = terminated     ? "terminated"
+                        : !due         ? "on request"
                         : *due < today ? "overdue"
                                        : "due " + due->ToString();
     if (due_only && (!due || today < AddDays(*due, -30))) continue;
-    t.rows.push_back(json::object{{"agreement", a->id}, {"version", a->version},
-                                  {"agreed", a->agreed.ToString()},
-                                  {"last_review", last ? last->at("date") : json::value("")},
-                                  {"next_due", due ? json::value(due->ToString()) : json::value("")},
-                                  {"state", state}, {"cite", a->review.cite.Short()}});
+    t.rows.push_back(
+        json::object{{"agreement", a->id},
+                     {"version", a->version},
+                     {"agreed", a->agreed.ToString()},
+                     {"last_review", last ? last->at("date") : json::value("")},
+                     {"next_due", due ? json::value(due->ToString()) : json::value("")},
+                     {"state", state},
+                     {"cite", a->review.cite.Short()}});
   }
   return t;
 }
@@ -281,8 +295,10 @@ Result<Table> JtaiOutstanding(const Snapshot& s) {
     std::string_view inspection = id.substr(0, id.find('/'));
     auto it = ended.find(inspection);
     if (it == ended.end()) return;  // still running: nothing is due yet
-    t.rows.push_back(json::object{{"inspection", inspection}, {"request", id.substr(id.find('/') + 1)},
-                                  {"inspectorate", r.at("inspectorate")}, {"agency", r.at("agency")},
+    t.rows.push_back(json::object{{"inspection", inspection},
+                                  {"request", id.substr(id.find('/') + 1)},
+                                  {"inspectorate", r.at("inspectorate")},
+                                  {"agency", r.at("agency")},
                                   {"ended", it->second}});
   }));
   return t;

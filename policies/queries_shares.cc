@@ -34,7 +34,8 @@ Result<std::string> StartDay(const Snapshot& s, const std::optional<Date>& from,
   return start;
 }
 
-bool InPeriod(std::string_view time, const std::optional<Date>& from, const std::optional<Date>& to) {
+bool InPeriod(std::string_view time, const std::optional<Date>& from,
+              const std::optional<Date>& to) {
   std::string day(time.substr(0, 10));
   return (!from || day >= from->ToString()) && (!to || day <= to->ToString());
 }
@@ -89,24 +90,28 @@ Result<Table> SharedWith(const Snapshot& s, const ShareFilter& f) {
   }
   Status bad;
   std::string to_day = f.to ? f.to->ToString() : "";
-  ST_RETURN_IF_ERROR(ScanIndex(s, index, value, [&](uint64_t seq, std::string_view v) {
-    if (f.page.after && seq <= *f.page.after) return true;
-    auto sum = ParseObject(v, "share index record");
-    if (!sum.ok()) {
-      bad = sum.status();
-      return false;
-    }
-    std::string time = Str(*sum, "time");
-    if (by_day && !to_day.empty() && time.substr(0, 10) > to_day) return false;
-    if (!InPeriod(time, f.from, f.to)) return true;
-    bool party_ok = f.party.empty() || Str(*sum, "from") == f.party || Str(*sum, "to") == f.party;
-    if (!party_ok || (!f.agreement.empty() && Str(*sum, "agreement") != f.agreement) ||
-        (!f.category.empty() && !Contains(List(*sum, "categories"), f.category)) ||
-        (!f.item.empty() && !Contains(List(*sum, "items"), f.item))) {
-      return true;
-    }
-    return AddRow(&t, f.page, seq, std::move(*sum));
-  }, from));
+  ST_RETURN_IF_ERROR(ScanIndex(
+      s, index, value,
+      [&](uint64_t seq, std::string_view v) {
+        if (f.page.after && seq <= *f.page.after) return true;
+        auto sum = ParseObject(v, "share index record");
+        if (!sum.ok()) {
+          bad = sum.status();
+          return false;
+        }
+        std::string time = Str(*sum, "time");
+        if (by_day && !to_day.empty() && time.substr(0, 10) > to_day) return false;
+        if (!InPeriod(time, f.from, f.to)) return true;
+        bool party_ok =
+            f.party.empty() || Str(*sum, "from") == f.party || Str(*sum, "to") == f.party;
+        if (!party_ok || (!f.agreement.empty() && Str(*sum, "agreement") != f.agreement) ||
+            (!f.category.empty() && !Contains(List(*sum, "categories"), f.category)) ||
+            (!f.item.empty() && !Contains(List(*sum, "items"), f.item))) {
+          return true;
+        }
+        return AddRow(&t, f.page, seq, std::move(*sum));
+      },
+      from));
   ST_RETURN_IF_ERROR(bad);
   return t;
 }
@@ -129,14 +134,15 @@ Result<Table> Provenance(const Snapshot& s, std::string_view item, const Page& p
     const json::object& body = e.at("body").as_object();
     const json::object& actor = e.at("actor").as_object();
     const json::object& decision = body.at("decision").as_object();
-    json::object row{{"time", e.at("time")},
-                     {"type", Str(e, "type") == "refused"
-                                  ? json::value("refused " + Str(body.at("attempt").as_object(), "type"))
-                                  : e.at("type")},
-                     {"user", Str(actor, "user")},
-                     {"party", Str(actor, "party")},
-                     {"outcome", decision.at("outcome")},
-                     {"rule", FirstRefusal(decision)}};
+    json::object row{
+        {"time", e.at("time")},
+        {"type", Str(e, "type") == "refused"
+                     ? json::value("refused " + Str(body.at("attempt").as_object(), "type"))
+                     : e.at("type")},
+        {"user", Str(actor, "user")},
+        {"party", Str(actor, "party")},
+        {"outcome", decision.at("outcome")},
+        {"rule", FirstRefusal(decision)}};
     if (!AddRow(&t, page, seq, std::move(row))) break;
   }
   return t;
@@ -165,15 +171,18 @@ Result<Table> Refusals(const Snapshot& s, const RefusalFilter& f) {
     std::string rule, reason;
     for (const auto& finding : body.at("decision").at("findings").as_array()) {
       const json::object& fo = finding.as_object();
-      if (Str(fo, "severity") != "refuse" || (!f.rule.empty() && Str(fo, "rule") != f.rule)) continue;
+      if (Str(fo, "severity") != "refuse" || (!f.rule.empty() && Str(fo, "rule") != f.rule))
+        continue;
       rule = Str(fo, "rule");
       reason = Str(fo, "reason");
       break;
     }
-    json::object row{{"time", e.at("time")}, {"user", Str(actor, "user")},
+    json::object row{{"time", e.at("time")},
+                     {"user", Str(actor, "user")},
                      {"party", Str(actor, "party")},
                      {"attempt", body.at("attempt").at("type")},
-                     {"rule", rule}, {"reason", reason}};
+                     {"rule", rule},
+                     {"reason", reason}};
     if (!AddRow(&t, f.page, seq, std::move(row))) break;
   }
   return t;
@@ -244,9 +253,9 @@ Result<Table> MayDisclose(const Engine& e, const Snapshot& s, std::string_view i
     row["cite"] = f->cite.Short();
   } else {
     row["rule"] = "";
-    row["reason"] = rec.contains("published")
-                        ? "published on " + Str(rec, "published") + ": lawfully in the public domain"
-                        : std::string("no rule restricts it");
+    row["reason"] = rec.contains("published") ? "published on " + Str(rec, "published") +
+                                                    ": lawfully in the public domain"
+                                              : std::string("no rule restricts it");
     row["cite"] = "";
   }
   t.rows.push_back(std::move(row));

@@ -98,7 +98,9 @@ Status ValidateValue(const Field& f, const json::value& v, const std::string& pa
       if (a.empty() && f.kind != Kind::kNames) return InvalidArgument(path + ": must not be empty");
       if (a.size() > 1000) return InvalidArgument(path + ": more than 1000 elements");
       Field each{f.name,
-                 f.kind == Kind::kIds ? Kind::kId : f.kind == Kind::kNames ? Kind::kName : Kind::kEnum,
+                 f.kind == Kind::kIds     ? Kind::kId
+                 : f.kind == Kind::kNames ? Kind::kName
+                                          : Kind::kEnum,
                  true, f.values};
       std::set<std::string_view> seen;
       for (size_t i = 0; i < a.size(); ++i) {
@@ -130,7 +132,8 @@ Status Validate(const Schema& schema, const json::object& body, std::string_view
     std::string path = std::string(where) + "." + std::string(f.name);
     const json::value* v = body.if_contains(f.name);
     if (v == nullptr) {
-      if (f.required) return InvalidArgument(path + ": required for \"" + std::string(schema.type) + "\"");
+      if (f.required)
+        return InvalidArgument(path + ": required for \"" + std::string(schema.type) + "\"");
       continue;
     }
     ST_RETURN_IF_ERROR(ValidateValue(f, *v, path));

@@ -17,19 +17,19 @@
 namespace sharetrail::policy {
 
 enum class Kind {
-  kId,       // [a-z0-9][a-z0-9._:-]{0,127}: parties, items, agreements, requests
-  kName,     // 1..300 characters of text on one line
-  kText,     // up to 4000 characters
-  kDate,     // YYYY-MM-DD, a real date
-  kTime,     // ledger time, YYYY-MM-DDTHH:MM:SS.ffffffZ
+  kId,    // [a-z0-9][a-z0-9._:-]{0,127}: parties, items, agreements, requests
+  kName,  // 1..300 characters of text on one line
+  kText,  // up to 4000 characters
+  kDate,  // YYYY-MM-DD, a real date
+  kTime,  // ledger time, YYYY-MM-DDTHH:MM:SS.ffffffZ
   kBool,
-  kCount,    // integer >= 0
-  kIds,      // non-empty array of distinct ids
-  kNames,    // array of names
-  kDigest,   // 64 lowercase hex digits (SHA-256)
-  kEnum,     // one of `values`
-  kEnums,    // non-empty array of distinct members of `values`
-  kObject,   // any object; checked by the event's own code
+  kCount,   // integer >= 0
+  kIds,     // non-empty array of distinct ids
+  kNames,   // array of names
+  kDigest,  // 64 lowercase hex digits (SHA-256)
+  kEnum,    // one of `values`
+  kEnums,   // non-empty array of distinct members of `values`
+  kObject,  // any object; checked by the event's own code
 };
 
 struct Field {

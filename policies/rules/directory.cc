@@ -7,7 +7,8 @@ namespace json = boost::json;
 
 Status CheckPartyRegistered(const Proposal& p, const World& w, Decision*) {
   ST_ASSIGN_OR_RETURN(bool exists, w.Exists(keys::Party(p.Body("party"))));
-  if (exists) return InvalidArgument("body.party: \"" + p.Body("party") + "\" is already registered");
+  if (exists)
+    return InvalidArgument("body.party: \"" + p.Body("party") + "\" is already registered");
   for (const auto& kv : p.body.at("teams").as_object()) {
     std::string at = "body.teams." + std::string(kv.key());
     if (!IsId(kv.key())) return InvalidArgument(at + ": team ids are [a-z0-9][a-z0-9._:-]*");
@@ -50,8 +51,8 @@ Status CheckAgreementDocument(const Proposal& p, const World& w, Decision* d) {
                            .status());
   }
   for (const auto& [party, teams] : a.named_teams) {
-    ST_ASSIGN_OR_RETURN(json::object rec, w.Need(keys::Party(party), "body.agreement.named_teams",
-                                                 "party", party));
+    ST_ASSIGN_OR_RETURN(json::object rec,
+                        w.Need(keys::Party(party), "body.agreement.named_teams", "party", party));
     for (const std::string& t : teams) {
       if (!rec.at("teams").as_object().contains(t)) {
         return InvalidArgument("body.agreement.named_teams." + party + ": party has no team \"" +

@@ -34,10 +34,12 @@ Result<Cite> OriginatorCite(const World& w, const json::object& item,
 Status CheckItemRegistered(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(bool exists, w.Exists(keys::Item(p.Body("item"))));
   if (exists) return InvalidArgument("body.item: \"" + p.Body("item") + "\" is already registered");
-  ST_RETURN_IF_ERROR(w.Need(keys::Party(p.Body("owner")), "body.owner", "party", p.Body("owner")).status());
+  ST_RETURN_IF_ERROR(
+      w.Need(keys::Party(p.Body("owner")), "body.owner", "party", p.Body("owner")).status());
   if (!p.Body("provider").empty()) {
     ST_RETURN_IF_ERROR(
-        w.Need(keys::Party(p.Body("provider")), "body.provider", "party", p.Body("provider")).status());
+        w.Need(keys::Party(p.Body("provider")), "body.provider", "party", p.Body("provider"))
+            .status());
   }
   if (!p.Body("agreement").empty()) {
     ST_ASSIGN_OR_RETURN(auto a, NeedAgreement(w, p.Body("agreement"), "body.agreement"));
@@ -78,8 +80,9 @@ Status CheckAccess(const Proposal& p, const World& w, Decision* d) {
     if (it == a->named_teams.end()) continue;  // the agreement names no teams for this party
     if (!Contains(it->second, p.team)) {
       d->Refuse("embargo.named-teams", r->CiteFor("access_limited_to"),
-                "while " + p.Body("item") + " is under pre-publication embargo only the named teams of " +
-                    p.party + " may see it; " + p.user + " is in team \"" + p.team + "\"");
+                "while " + p.Body("item") +
+                    " is under pre-publication embargo only the named teams of " + p.party +
+                    " may see it; " + p.user + " is in team \"" + p.team + "\"");
     }
   }
   return Status::Ok();
@@ -116,9 +119,8 @@ Status CheckPublication(const Proposal& p, const World& w, Decision* d) {
     for (const RuleSpec* r : a->RulesFor("embargo", Str(item, "category"))) {
       d->UseAgreement(a->id, a->version);
       if (!r->String("marking").empty()) {
-        d->Oblige("embargo.marking-removed",
-                  "remove the marking '" + r->String("marking") + "' (" +
-                      r->CiteFor("marking_removed_at").Short() + ")");
+        d->Oblige("embargo.marking-removed", "remove the marking '" + r->String("marking") + "' (" +
+                                                 r->CiteFor("marking_removed_at").Short() + ")");
       }
     }
   }

@@ -53,12 +53,12 @@ Status DecideOnward(const Proposal& p, const World& w, const json::object& item,
   ST_ASSIGN_OR_RETURN(bool consent, w.Exists(keys::Consent(id, party)));
   const std::vector<std::string> grounds = rule.spec->Strings("grounds");
   const Cite& cite = rule.spec->cite;
-  std::string p_and_id = std::string(party) + " received " + id + " from " + owner + " under " +
-                         rule.agreement->id;
+  std::string p_and_id =
+      std::string(party) + " received " + id + " from " + owner + " under " + rule.agreement->id;
   if (published) {
-    d->Oblige("onward.published-version",
-              "direct the requester to the published version of " + id + " (published " +
-                  Str(item, "published") + "), not the pre-publication copy");
+    d->Oblige("onward.published-version", "direct the requester to the published version of " + id +
+                                              " (published " + Str(item, "published") +
+                                              "), not the pre-publication copy");
   }
   if (ground.empty()) {
     if ((published && Contains(grounds, "public_domain")) ||
@@ -66,8 +66,9 @@ Status DecideOnward(const Proposal& p, const World& w, const json::object& item,
       return Status::Ok();
     }
     d->Refuse("onward.grounds", cite,
-              p_and_id + "; it may pass it on only if it is lawfully public, a legal obligation "
-                         "requires it (record a disclosure.onward naming the obligation), or " +
+              p_and_id +
+                  "; it may pass it on only if it is lawfully public, a legal obligation "
+                  "requires it (record a disclosure.onward naming the obligation), or " +
                   owner + " has consented in writing. None of these holds.");
     return Status::Ok();
   }
@@ -88,8 +89,9 @@ Status DecideOnward(const Proposal& p, const World& w, const json::object& item,
     const json::value* foi = rule.spec->params.if_contains("foi_is_legal_obligation");
     if (foi == nullptr || !foi->is_bool() || !foi->as_bool()) {
       d->Refuse("onward.foi-not-obligation",
-                DesignCite("§3 reading", "An FOI request is not by itself a \"legal obligation "
-                                         "to disclose\" for onward-disclosure purposes"),
+                DesignCite("§3 reading",
+                           "An FOI request is not by itself a \"legal obligation "
+                           "to disclose\" for onward-disclosure purposes"),
                 "an information request (FOI/EIR) is not a legal obligation to pass on " + id +
                     "; consult " + owner + " and answer from what is published");
     }

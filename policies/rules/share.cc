@@ -19,7 +19,8 @@ Status CheckShareRecord(const Proposal& p, const World& w, ShareFacts* f) {
     item["item"] = id;
     f->items.push_back(std::move(item));
   }
-  ST_ASSIGN_OR_RETURN(json::object to, w.Need(keys::Party(p.Body("to")), "body.to", "party", p.Body("to")));
+  ST_ASSIGN_OR_RETURN(json::object to,
+                      w.Need(keys::Party(p.Body("to")), "body.to", "party", p.Body("to")));
   f->to = p.Body("to");
   f->to_kind = Str(to, "kind");
   if (f->to == p.party) return InvalidArgument("body.to: " + f->to + " cannot share with itself");
@@ -28,17 +29,20 @@ Status CheckShareRecord(const Proposal& p, const World& w, ShareFacts* f) {
                            p.Body("to_team") + "\"");
   }
   ST_ASSIGN_OR_RETURN(f->agreement, NeedAgreement(w, p.Body("agreement"), "body.agreement"));
-  ST_ASSIGN_OR_RETURN(json::object decider, w.Need(keys::User(p.Body("decided_by")), "body.decided_by",
-                                                   "user", p.Body("decided_by")));
+  ST_ASSIGN_OR_RETURN(
+      json::object decider,
+      w.Need(keys::User(p.Body("decided_by")), "body.decided_by", "user", p.Body("decided_by")));
   if (Str(decider, "party") != p.party) {
-    return InvalidArgument("body.decided_by: " + p.Body("decided_by") + " is not a user of " + p.party);
+    return InvalidArgument("body.decided_by: " + p.Body("decided_by") + " is not a user of " +
+                           p.party);
   }
   // ICO Data Sharing Code: an urgent share may be recorded afterwards, with
   // the time it actually happened.
   const bool urgent = Flag(p.body, "urgent");
   const std::string occurred = p.Body("occurred_at");
   if (urgent && occurred.empty()) {
-    return InvalidArgument("body.occurred_at: required for an urgent share recorded after the event");
+    return InvalidArgument(
+        "body.occurred_at: required for an urgent share recorded after the event");
   }
   if (!urgent && !occurred.empty()) {
     return InvalidArgument("body.occurred_at: only an urgent share is recorded after the event");
@@ -59,7 +63,8 @@ void CheckContext(const Proposal& p, const ShareFacts& f, const std::string& fro
   const Agreement& a = *f.agreement;
   if (!a.HasParty(p.party)) {
     bool from_listed = false;
-    for (const Context& c : a.contexts) from_listed = from_listed || Admits(c.from, p.party, from_kind);
+    for (const Context& c : a.contexts)
+      from_listed = from_listed || Admits(c.from, p.party, from_kind);
     if (!from_listed) {
       d->Refuse("share.agreement-party", a.review.cite,
                 p.party + " is not a party to " + a.id + " and shares nothing under it");
@@ -102,8 +107,8 @@ void CheckContext(const Proposal& p, const ShareFacts& f, const std::string& fro
       }
     }
     if (!Contains(best->purposes, p.Body("purpose"))) {
-      std::string why = "purpose \"" + p.Body("purpose") + "\" is not one " + a.id + " allows for " +
-                        category + where;
+      std::string why = "purpose \"" + p.Body("purpose") + "\" is not one " + a.id +
+                        " allows for " + category + where;
       if (best->unlisted_refuse) {
         d->Refuse("share.purpose", best->purposes_cite, why);
       } else {

@@ -27,7 +27,9 @@ void CheckEmbargo(const Proposal& p, const ShareFacts& f, const json::object& it
     if (!marking.empty() && p.Body("marking") != marking) {
       d->Refuse("embargo.marking", r.CiteFor("marking"),
                 id + " is under pre-publication embargo and must be shared marked '" + marking +
-                    "'" + (p.Body("marking").empty() ? " (no marking given)" : " (given '" + p.Body("marking") + "')"));
+                    "'" +
+                    (p.Body("marking").empty() ? " (no marking given)"
+                                               : " (given '" + p.Body("marking") + "')"));
     }
     // ¶1 limits "dissemination of and access to" the report: a recipient's
     // staff outside its named teams may not pass it on any more than read it
@@ -83,7 +85,8 @@ void CheckProviderFirst(const Proposal& p, const World& w, const ShareFacts& f,
 // sensitive information.
 void CheckProtectiveMarking(const Proposal& p, const json::object& item, const RuleSpec& r,
                             Decision* d) {
-  bool sensitive = Flag(item, "personal_data") || ClassificationRank(Str(item, "classification")) >= 2;
+  bool sensitive =
+      Flag(item, "personal_data") || ClassificationRank(Str(item, "classification")) >= 2;
   if (!sensitive) return;
   std::string id = Str(item, "item");
   auto needs = r.Strings("requires");

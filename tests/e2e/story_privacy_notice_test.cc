@@ -18,9 +18,10 @@ TEST_F(PrivacyNoticeStoryTest, ListedRecipientAllowedUnlistedWarned) {
   // police are listed.
   json::object listed = RecordOne(
       "o.inspector", "share",
-      json::parse(ShareLine("o.inspector", {"evidence-cafcass-07"}, "west-mercia-police", kNotice,
-                            "safeguarding", "secure_email",
-                            {{"classification", "official-sensitive"}, {"handling", "police only"}}))
+      json::parse(
+          ShareLine("o.inspector", {"evidence-cafcass-07"}, "west-mercia-police", kNotice,
+                    "safeguarding", "secure_email",
+                    {{"classification", "official-sensitive"}, {"handling", "police only"}}))
           .at("body")
           .as_object());
   EXPECT_EQ(listed.at("decision").at("outcome"), "allow") << listed;
@@ -28,9 +29,10 @@ TEST_F(PrivacyNoticeStoryTest, ListedRecipientAllowedUnlistedWarned) {
   // A provider is on no list: allowed, recorded, but flagged for review.
   json::object unlisted = RecordOne(
       "o.inspector", "share",
-      json::parse(ShareLine("o.inspector", {"evidence-cafcass-07"}, "oakfield-homes-ltd", kNotice,
-                            "safeguarding", "secure_email",
-                            {{"classification", "official-sensitive"}, {"handling", "manager only"}}))
+      json::parse(
+          ShareLine("o.inspector", {"evidence-cafcass-07"}, "oakfield-homes-ltd", kNotice,
+                    "safeguarding", "secure_email",
+                    {{"classification", "official-sensitive"}, {"handling", "manager only"}}))
           .at("body")
           .as_object());
   EXPECT_EQ(unlisted.at("decision").at("outcome"), "warn") << unlisted;
@@ -45,7 +47,8 @@ TEST_F(PrivacyNoticeStoryTest, ListedRecipientAllowedUnlistedWarned) {
   EXPECT_EQ(Column(shares, "to"),
             (std::vector<std::string>{"west-mercia-police", "oakfield-homes-ltd"}));
   EXPECT_TRUE(Rows("refusals").empty());
-  ExpectVerifiedAndReindexStable({"shared-with --party oakfield-homes-ltd", "provenance evidence-cafcass-07"});
+  ExpectVerifiedAndReindexStable(
+      {"shared-with --party oakfield-homes-ltd", "provenance evidence-cafcass-07"});
 }
 
 }  // namespace

@@ -45,14 +45,20 @@ TEST_F(EngineTest, UnknownReferencesAreMalformed) {
 
 TEST_F(EngineTest, BootstrapClosesOnceAnAdministratorExists) {
   Recorded r = Record("stranger", "party.registered",
-                      {{"party", "new-body"}, {"name", "New"}, {"kind", "other_public_body"}, {"teams", json::object{}}});
+                      {{"party", "new-body"},
+                       {"name", "New"},
+                       {"kind", "other_public_body"},
+                       {"teams", json::object{}}});
   EXPECT_FALSE(r.status.ok());
   EXPECT_NE(r.status.message().find("unknown user"), std::string::npos);
 }
 
 TEST_F(EngineTest, RoleNotHeldIsRefusedAndRecorded) {
   Recorded r = Record("o.arc", "party.registered",
-                      {{"party", "new-body"}, {"name", "New"}, {"kind", "other_public_body"}, {"teams", json::object{}}},
+                      {{"party", "new-body"},
+                       {"name", "New"},
+                       {"kind", "other_public_body"},
+                       {"teams", json::object{}}},
                       "admin");
   ASSERT_TRUE(r.refused()) << r.status.ToString();
   EXPECT_TRUE(r.Has("scope.role"));
@@ -71,30 +77,39 @@ TEST_F(EngineTest, AuditorsDoNotRecord) {
 }
 
 TEST_F(EngineTest, DecisionNamesTheAgreementVersionInForce) {
-  Recorded r = Record("o.siro", "agreement.reviewed",
-                      {{"agreement", "inspectorates-isp"}, {"date", "2025-03-01"}, {"outcome", "continued"}});
+  Recorded r = Record(
+      "o.siro", "agreement.reviewed",
+      {{"agreement", "inspectorates-isp"}, {"date", "2025-03-01"}, {"outcome", "continued"}});
   ASSERT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
   EXPECT_EQ(r.decision.at("agreements").at(0).at("version"), 1);
 
   auto events = PolicyEvents(std::string(SHARETRAIL_SOURCE_DIR) + "/policies", "admin");
   Event amend;
   for (auto& e : *events) {
-    if (e.type == "agreement.registered" && e.body.at("agreement").at("id") == "inspectorates-isp") amend = e;
+    if (e.type == "agreement.registered" && e.body.at("agreement").at("id") == "inspectorates-isp")
+      amend = e;
   }
   amend.type = "agreement.amended";
   amend.body["reason"] = "annual review: contacts updated";
   ASSERT_TRUE(Record(amend).allowed());
-  r = Record("o.siro", "agreement.reviewed",
-             {{"agreement", "inspectorates-isp"}, {"date", "2025-03-02"}, {"outcome", "continued"}});
+  r = Record(
+      "o.siro", "agreement.reviewed",
+      {{"agreement", "inspectorates-isp"}, {"date", "2025-03-02"}, {"outcome", "continued"}});
   EXPECT_EQ(r.decision.at("agreements").at(0).at("version"), 2);
 }
 
 TEST_F(EngineTest, DerivedStateVerifiesAndReplaysIdentically) {
-  Item("o.arc", "rep-1", "inspection_report", {{"pre_publication", true}, {"agreement", "inspectorates-isp"}});
-  Record("o.policy", "share", {{"items", json::array{"rep-1"}}, {"to", "cqc"}, {"agreement", "inspectorates-isp"},
-                               {"purpose", "respond_to_queries"}, {"lawful_basis", "EIA 2006 Sch 13 para 8"},
-                               {"necessity", "to answer queries after publication"}, {"decided_by", "o.policy"},
-                               {"method", "email"}});
+  Item("o.arc", "rep-1", "inspection_report",
+       {{"pre_publication", true}, {"agreement", "inspectorates-isp"}});
+  Record("o.policy", "share",
+         {{"items", json::array{"rep-1"}},
+          {"to", "cqc"},
+          {"agreement", "inspectorates-isp"},
+          {"purpose", "respond_to_queries"},
+          {"lawful_basis", "EIA 2006 Sch 13 para 8"},
+          {"necessity", "to answer queries after publication"},
+          {"decided_by", "o.policy"},
+          {"method", "email"}});
   auto report = Verify(*ledger_, {});
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->ok) << report->problem;
@@ -103,10 +118,13 @@ TEST_F(EngineTest, DerivedStateVerifiesAndReplaysIdentically) {
   std::string before;
   {
     auto snap = ledger_->Read();
-    ASSERT_TRUE((*snap)->Scan("", "", [&](std::string_view k, std::string_view v) {
-      before.append(k).append("=").append(v).append("\n");
-      return true;
-    }).ok());
+    ASSERT_TRUE((*snap)
+                    ->Scan("", "",
+                           [&](std::string_view k, std::string_view v) {
+                             before.append(k).append("=").append(v).append("\n");
+                             return true;
+                           })
+                    .ok());
   }
   ledger_.reset();
   LedgerOptions o;
@@ -116,10 +134,13 @@ TEST_F(EngineTest, DerivedStateVerifiesAndReplaysIdentically) {
   ASSERT_TRUE(l.ok()) << l.status().ToString();
   std::string after;
   auto snap = (*l)->Read();
-  ASSERT_TRUE((*snap)->Scan("", "", [&](std::string_view k, std::string_view v) {
-    after.append(k).append("=").append(v).append("\n");
-    return true;
-  }).ok());
+  ASSERT_TRUE((*snap)
+                  ->Scan("", "",
+                         [&](std::string_view k, std::string_view v) {
+                           after.append(k).append("=").append(v).append("\n");
+                           return true;
+                         })
+                  .ok());
   EXPECT_EQ(before, after);
 }
 

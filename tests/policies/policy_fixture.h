@@ -24,11 +24,13 @@ namespace json = boost::json;
 
 // What recording an event produced.
 struct Recorded {
-  Status status;            // error: malformed, nothing appended
+  Status status;  // error: malformed, nothing appended
   uint64_t seq = 0;
-  std::string type;         // the entry's type: the proposal's, or "refused"
-  json::object decision;    // {"outcome", "findings", "obligations", "agreements"}
-  std::string outcome() const { return decision.contains("outcome") ? std::string(decision.at("outcome").as_string()) : ""; }
+  std::string type;       // the entry's type: the proposal's, or "refused"
+  json::object decision;  // {"outcome", "findings", "obligations", "agreements"}
+  std::string outcome() const {
+    return decision.contains("outcome") ? std::string(decision.at("outcome").as_string()) : "";
+  }
   bool allowed() const { return status.ok() && type != "refused"; }
   bool refused() const { return status.ok() && type == "refused"; }
   // True if some finding has this rule id.
@@ -100,14 +102,17 @@ class PolicyTest : public ::testing::Test {
       ASSERT_TRUE(r.allowed()) << e.type << ": " << r.status.ToString() << r.Findings();
     }
     ASSERT_TRUE(Record("admin", "user.registered",
-                       {{"user", "admin"}, {"party", "ofsted"}, {"team", "information-governance"},
+                       {{"user", "admin"},
+                        {"party", "ofsted"},
+                        {"team", "information-governance"},
                         {"roles", json::array{"admin"}}})
                     .allowed());
     for (const CastMember& m : Cast()) {
       json::array roles;
       for (const auto& r : m.roles) roles.push_back(json::value(r));
-      Recorded r = Record("admin", "user.registered",
-                          {{"user", m.user}, {"party", m.party}, {"team", m.team}, {"roles", roles}});
+      Recorded r =
+          Record("admin", "user.registered",
+                 {{"user", m.user}, {"party", m.party}, {"team", m.team}, {"roles", roles}});
       ASSERT_TRUE(r.allowed()) << m.user << ": " << r.status.ToString() << r.Findings();
     }
     for (auto& e : agreements) {

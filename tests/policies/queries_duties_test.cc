@@ -136,9 +136,10 @@ TEST_F(DutiesQueriesTest, ReviewsAreDueAsEachSeedReads) {
   // next review earlier; a terminating review ends the cycle.
   ASSERT_TRUE(review("o.siro", "cc-hmci-mou", "2015-06-01").allowed());
   EXPECT_EQ(ReviewRows("2016-09-21")["cc-hmci-mou"].at("last_review"), "2015-09-20");
-  ASSERT_TRUE(Record("o.siro", "agreement.reviewed",
-                     {{"agreement", "cc-hmci-mou"}, {"date", "2016-09-21"}, {"outcome", "terminated"}})
-                  .allowed());
+  ASSERT_TRUE(
+      Record("o.siro", "agreement.reviewed",
+             {{"agreement", "cc-hmci-mou"}, {"date", "2016-09-21"}, {"outcome", "terminated"}})
+          .allowed());
   EXPECT_EQ(ReviewRows("2020-01-01")["cc-hmci-mou"].at("state"), "terminated");
 
   // 000: by the anniversary of signing; after that only when asked.

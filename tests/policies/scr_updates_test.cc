@@ -13,10 +13,14 @@ class ScrUpdatesTest : public PolicyTest {
   Recorded SendUpdate(const std::string& id) {
     Item("d.data", id, "scr_update", {{"personal_data", false}, {"classification", "official"}});
     return Record("d.data", "share",
-                  {{"items", json::array{json::value(id)}}, {"to", "ofsted"},
-                   {"agreement", "ofsted-dfe-notifiable-incidents"}, {"purpose", "safeguarding"},
-                   {"lawful_basis", "MOU 000 §13"}, {"necessity", "weekly SCR decisions"},
-                   {"decided_by", "d.data"}, {"method", "secure_email"}});
+                  {{"items", json::array{json::value(id)}},
+                   {"to", "ofsted"},
+                   {"agreement", "ofsted-dfe-notifiable-incidents"},
+                   {"purpose", "safeguarding"},
+                   {"lawful_basis", "MOU 000 §13"},
+                   {"necessity", "weekly SCR decisions"},
+                   {"decided_by", "d.data"},
+                   {"method", "secure_email"}});
   }
   Table Weeks(const std::string& on, int weeks) {
     auto snap = ledger_->Read();
@@ -47,11 +51,16 @@ TEST_F(ScrUpdatesTest, OnlyDfeToOfstedCounts) {
   SetToday("2025-03-04");
   // An SCR update flowing the other way is not the one the MOU asks for;
   // the agreement has no such context, so it is refused and not counted.
-  Item("o.arc", "scr-wrong-way", "scr_update", {{"personal_data", false}, {"classification", "official"}});
+  Item("o.arc", "scr-wrong-way", "scr_update",
+       {{"personal_data", false}, {"classification", "official"}});
   Recorded r = Record("o.arc", "share",
-                      {{"items", json::array{"scr-wrong-way"}}, {"to", "dfe"},
-                       {"agreement", "ofsted-dfe-notifiable-incidents"}, {"purpose", "safeguarding"},
-                       {"lawful_basis", "MOU"}, {"necessity", "n/a"}, {"decided_by", "o.arc"},
+                      {{"items", json::array{"scr-wrong-way"}},
+                       {"to", "dfe"},
+                       {"agreement", "ofsted-dfe-notifiable-incidents"},
+                       {"purpose", "safeguarding"},
+                       {"lawful_basis", "MOU"},
+                       {"necessity", "n/a"},
+                       {"decided_by", "o.arc"},
                        {"method", "secure_email"}});
   EXPECT_TRUE(r.refused());
   EXPECT_TRUE(r.Has("share.context"));

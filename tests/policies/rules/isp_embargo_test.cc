@@ -214,7 +214,8 @@ TEST_F(IspEmbargoTest, EmbargoNamedTeams_OriginatorUnrestrictedAfterReportSentBa
 // versions; on a report that never was one it is a mistake worth a warning,
 // but not the "has been published" one.
 TEST_F(IspEmbargoTest, EmbargoMarking_OnAReportNeverUnderEmbargoWarns) {
-  ASSERT_TRUE(Item("o.policy", "plain-report", "inspection_report", {{"agreement", kIsp}}).allowed());
+  ASSERT_TRUE(
+      Item("o.policy", "plain-report", "inspection_report", {{"agreement", kIsp}}).allowed());
   Recorded r = Share("o.policy", "plain-report", "cqc");
   EXPECT_EQ(r.outcome(), "warn") << r.Findings();
   EXPECT_TRUE(r.Has("embargo.marking-removed"));

@@ -97,16 +97,17 @@ TEST_F(IspOnwardTest, OnwardDisclosure_InformationRequestIsNotALegalObligation) 
            {"information_request", "CQC-2025-0193"},
            {"statute", "FOIA s1 request CQC-2025-0194"},
            {"other", "Environmental Information Regulations request 77"}}) {
-    Recorded r = Onward("c.foi", {{"ground", "legal_obligation"},
-                                  {"obligation_kind", kind},
-                                  {"obligation_reference", ref}});
+    Recorded r = Onward(
+        "c.foi",
+        {{"ground", "legal_obligation"}, {"obligation_kind", kind}, {"obligation_reference", ref}});
     ExpectRefusedOnLedger(r, "onward.foi-not-obligation", "disclosure.onward", "DESIGN.md");
   }
   // A statute that is not an information-access request still counts;
   // "foil" is not "FOI".
-  Recorded r = Onward("c.chj", {{"ground", "legal_obligation"},
-                                {"obligation_kind", "statute"},
-                                {"obligation_reference", "Children Act 1989 s47 enquiry, foil ref 3"}});
+  Recorded r =
+      Onward("c.chj", {{"ground", "legal_obligation"},
+                       {"obligation_kind", "statute"},
+                       {"obligation_reference", "Children Act 1989 s47 enquiry, foil ref 3"}});
   EXPECT_TRUE(r.allowed()) << r.Findings();
 }
 
