@@ -62,6 +62,11 @@ void AddProofCommands(CLI::App& app, Globals& g);
 void AddCheckCommands(CLI::App& app, Globals& g);
 void AddPolicyCommands(CLI::App& app, Globals& g);
 void AddQueryCommands(CLI::App& app, Globals& g);
+void AddHoldCommands(CLI::App& app, Globals& g);
+// Proposes one event as user `as` (in `role` if given), prints the decision,
+// and exits 1 if it was refused.
+void RecordEvent(Globals& g, const std::string& as, const std::string& role,
+                 const std::string& type, boost::json::object body);
 
 }  // namespace sharetrail::cli
 

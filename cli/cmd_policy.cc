@@ -174,6 +174,16 @@ void Load(Globals& g, const PolicyOpts& o) {
 
 }  // namespace
 
+void RecordEvent(Globals& g, const std::string& as, const std::string& role,
+                 const std::string& type, json::object body) {
+  if (as.empty()) Fail(g, InvalidArgument("--as USER is required"));
+  json::object actor{{"user", as}};
+  if (!role.empty()) actor["role"] = role;
+  auto ledger = OrFail(g, OpenLedger(g, false));
+  auto r = OrFail(g, ledger->Append(Event{std::move(actor), type, std::move(body)}));
+  if (PrintOutcome(g, r.outcome)) throw Exit{kExitFinding};
+}
+
 void AddPolicyCommands(CLI::App& app, Globals& g) {
   auto o = std::make_shared<PolicyOpts>();
   auto* policy = app.add_subcommand("policy", "Put the agreements and parties on the ledger");

@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
   AddCheckCommands(app, g);
   AddPolicyCommands(app, g);
   AddQueryCommands(app, g);
+  AddHoldCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -171,6 +171,12 @@ Status ApplyItems(const Ctx& c) {
 
 }  // namespace
 
+// Defined in apply_holds.cc: holds, retention triggers, the disposition path.
+Status ApplyHolds(const Entry& entry, const json::object& body, const std::string& party,
+                  StateWriter* state, const World& world);
+Status ApplyRefusedDeletion(const Entry& entry, const json::object& attempt,
+                            const json::object& decision, const std::string& party,
+                            StateWriter* state, const World& world);
 // Defined in apply_duties.cc: incidents, register requests, matters, JTAI.
 Status ApplyDuties(const Entry& entry, const json::object& body, const std::string& party,
                    StateWriter* state, const World& world);
@@ -207,12 +213,17 @@ Status Engine::Apply(const Entry& entry, StateWriter* state) const {
     if (Str(attempt, "type") == "purpose.use" && unauthorised_use) {
       ST_RETURN_IF_ERROR(c.Index("beyond-purpose", c.day.substr(0, 4), "unauthorised"));
     }
+    if (Str(attempt, "type") == "deletion.requested") {
+      ST_RETURN_IF_ERROR(ApplyRefusedDeletion(entry, attempt, body.at("decision").as_object(),
+                                              c.party, state, c.world));
+    }
     return Status::Ok();
   }
   ST_RETURN_IF_ERROR(c.Index("type", type));
   ST_RETURN_IF_ERROR(c.IndexAll("item", ItemsOf(body)));
   ST_RETURN_IF_ERROR(ApplyDirectory(c));
   ST_RETURN_IF_ERROR(ApplyItems(c));
+  ST_RETURN_IF_ERROR(ApplyHolds(entry, body, c.party, state, c.world));
   return ApplyDuties(entry, body, c.party, state, c.world);
 }
 

@@ -60,6 +60,18 @@ Result<Table> Reviews(const Engine& e, const Snapshot& s, Date today, bool due_o
 // Seed 001 JTAI: requested data not yet removed after its inspection ended.
 Result<Table> JtaiOutstanding(const Snapshot& s);
 
+// May `party` delete its copy of `item` today? One row: "no: hold H",
+// "no: retention until D", or "yes", with every reason and its citation.
+Result<Table> MayDelete(const Engine& e, const Snapshot& s, std::string_view item,
+                        std::string_view party, Date today);
+// Holds (active only, unless all).
+Result<Table> Holds(const Snapshot& s, bool all);
+// Deletion requests awaiting a decision: pending approval, approved but not
+// yet carried out, and those refused by a hold that no longer stands.
+Result<Table> DispositionReview(const Engine& e, const Snapshot& s, Date today);
+// Disposals carried out in a year, each with its approval.
+Result<Table> Disposals(const Snapshot& s, int year);
+
 }  // namespace sharetrail::policy
 
 #endif  // SHARETRAIL_POLICIES_QUERIES_H_

@@ -43,6 +43,11 @@ std::string Jtai(std::string_view inspection, std::string_view request) {
   return Join({"jtai", inspection, request});
 }
 std::string Inspection(std::string_view id) { return Join({"inspection", id}); }
+std::string Hold(std::string_view id) { return Join({"hold", id}); }
+std::string Trigger(std::string_view item, std::string_view kind) {
+  return Join({"trigger", item, kind});
+}
+std::string DeletionRequest(std::string_view id) { return Join({"delreq", id}); }
 }  // namespace keys
 
 class AgreementCache {

@@ -17,6 +17,9 @@
 //   matter/<matter>          {seq, section, from, to, raised, answered?}
 //   jtai/<inspection>/<req>  {seq, inspectorate, agency, removed?}
 //   inspection/<inspection>  {ended}
+//   hold/<hold>              {seq, scope, target?, authority, reason, placed, by, lifted?}
+//   trigger/<item>/<kind>    {seq, date}  (retention trigger: registration_end, ...)
+//   delreq/<request>         {seq, item, party, user, requested, state, ...}
 //   x/<index>/<value>/<seq>  index records (index.h)
 #ifndef SHARETRAIL_POLICIES_WORLD_H_
 #define SHARETRAIL_POLICIES_WORLD_H_
@@ -47,6 +50,9 @@ std::string Request(std::string_view id);
 std::string Matter(std::string_view id);
 std::string Jtai(std::string_view inspection, std::string_view request);
 std::string Inspection(std::string_view id);
+std::string Hold(std::string_view id);
+std::string Trigger(std::string_view item, std::string_view kind);
+std::string DeletionRequest(std::string_view id);
 }  // namespace keys
 
 // Cache of parsed agreement documents, keyed by the digest of the stored

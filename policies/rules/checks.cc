@@ -33,6 +33,12 @@ std::vector<Check> ChecksFor(std::string_view type) {
       {"jtai.requested", {CheckJtaiRequested}},
       {"inspection.ended", {CheckInspectionEnded}},
       {"jtai.removed", {CheckJtaiRemoved}},
+      {"hold.placed", {CheckHoldPlaced}},
+      {"hold.lifted", {CheckHoldLifted}},
+      {"retention.trigger", {CheckRetentionTrigger}},
+      {"deletion.requested", {CheckDeletionRequested}},
+      {"disposition.approved", {CheckDispositionApproved}},
+      {"disposed", {CheckDisposed}},
   };
   for (const Row& r : kTable) {
     if (r.type == type) return r.checks;

@@ -59,6 +59,14 @@ Status CheckJtaiRequested(const Proposal& p, const World& w, Decision* d);
 Status CheckInspectionEnded(const Proposal& p, const World& w, Decision* d);
 Status CheckJtaiRemoved(const Proposal& p, const World& w, Decision* d);
 
+// holds.cc (holds, retention and disposal; blockers in disposal.h)
+Status CheckHoldPlaced(const Proposal& p, const World& w, Decision* d);
+Status CheckHoldLifted(const Proposal& p, const World& w, Decision* d);
+Status CheckRetentionTrigger(const Proposal& p, const World& w, Decision* d);
+Status CheckDeletionRequested(const Proposal& p, const World& w, Decision* d);
+Status CheckDispositionApproved(const Proposal& p, const World& w, Decision* d);
+Status CheckDisposed(const Proposal& p, const World& w, Decision* d);
+
 }  // namespace sharetrail::policy
 
 #endif  // SHARETRAIL_POLICIES_RULES_RULES_H_

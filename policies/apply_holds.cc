@@ -1,0 +1,86 @@
+// Apply for holds, retention triggers and the disposition path.
+#include "ledger/canonical_json.h"
+#include "policies/engine.h"
+#include "policies/index.h"
+
+namespace sharetrail::policy {
+namespace json = boost::json;
+namespace {
+
+Status Put(StateWriter* s, const std::string& key, const json::object& record) {
+  ST_ASSIGN_OR_RETURN(std::string bytes, Canonicalize(record));
+  return s->Put(key, bytes);
+}
+
+}  // namespace
+
+Status ApplyHolds(const Entry& entry, const json::object& b, const std::string& party,
+                  StateWriter* s, const World& w) {
+  const std::string& t = entry.event.type;
+  const std::string day = entry.time.substr(0, 10);
+  const std::string user = Str(entry.event.actor, "user");
+  if (t == "hold.placed") {
+    json::object h{{"seq", entry.seq},       {"scope", b.at("scope")},
+                   {"authority", b.at("authority")}, {"reason", b.at("reason")},
+                   {"placed", day},          {"by", party}};
+    if (b.contains("target")) h["target"] = b.at("target");
+    return Put(s, keys::Hold(Str(b, "hold")), h);
+  }
+  if (t == "hold.lifted") {
+    std::string key = keys::Hold(Str(b, "hold"));
+    ST_ASSIGN_OR_RETURN(auto h, w.Record(key));
+    if (!h) return Corruption("hold.lifted of unknown hold " + Str(b, "hold"));
+    (*h)["lifted"] = json::object{{"seq", entry.seq}, {"date", day}, {"by", user}};
+    return Put(s, key, *h);
+  }
+  if (t == "retention.trigger") {
+    return Put(s, keys::Trigger(Str(b, "item"), Str(b, "trigger")),
+               json::object{{"seq", entry.seq}, {"date", b.at("date")}});
+  }
+  if (t == "deletion.requested") {
+    return Put(s, keys::DeletionRequest(Str(b, "request")),
+               json::object{{"seq", entry.seq}, {"item", b.at("item")}, {"party", party},
+                            {"user", user}, {"requested", day}, {"state", "pending"}});
+  }
+  if (t == "disposition.approved" || t == "disposed") {
+    std::string key = keys::DeletionRequest(Str(b, "request"));
+    ST_ASSIGN_OR_RETURN(auto req, w.Record(key));
+    if (!req) return Corruption(t + " of unknown request " + Str(b, "request"));
+    ST_RETURN_IF_ERROR(s->Put(IndexKey("item", Str(*req, "item"), entry.seq), ""));
+    if (t == "disposition.approved") {
+      (*req)["state"] = "approved";
+      (*req)["approved"] = json::object{{"seq", entry.seq}, {"by", user}, {"date", day}};
+      return Put(s, key, *req);
+    }
+    (*req)["state"] = "disposed";
+    (*req)["disposed"] = json::object{{"seq", entry.seq}, {"date", day}, {"method", b.at("method")}};
+    std::string item = Str(*req, "item");
+    // The party's copy is gone; other parties' copies are theirs to keep.
+    ST_RETURN_IF_ERROR(s->Delete(keys::Held(item, party)));
+    ST_RETURN_IF_ERROR(s->Put(IndexKey("disposal", day.substr(0, 4), entry.seq), ""));
+    return Put(s, key, *req);
+  }
+  return Status::Ok();
+}
+
+// A refused deletion request is kept, so it can come back for review once
+// what refused it (a hold) is gone.
+Status ApplyRefusedDeletion(const Entry& entry, const json::object& attempt,
+                            const json::object& decision, const std::string& party,
+                            StateWriter* s, const World& w) {
+  const json::object& b = attempt.at("body").as_object();
+  std::string key = keys::DeletionRequest(Str(b, "request"));
+  ST_ASSIGN_OR_RETURN(bool exists, w.Exists(key));
+  if (exists) return Status::Ok();  // a refused approval or disposal of a known request
+  json::array rules;
+  for (const auto& f : decision.at("findings").as_array()) {
+    if (Str(f.as_object(), "severity") == "refuse") rules.push_back(f.as_object().at("rule"));
+  }
+  return Put(s, key,
+             json::object{{"seq", entry.seq}, {"item", b.at("item")}, {"party", party},
+                          {"user", Str(entry.event.actor, "user")},
+                          {"requested", entry.time.substr(0, 10)}, {"state", "refused"},
+                          {"refused_by", rules}});
+}
+
+}  // namespace sharetrail::policy

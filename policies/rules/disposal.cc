@@ -1,0 +1,179 @@
+#include "policies/rules/disposal.h"
+
+#include "ledger/canonical_json.h"
+
+namespace sharetrail::policy {
+namespace json = boost::json;
+namespace {
+
+// Every hold record, active or lifted, each with its id as "hold".
+Result<std::vector<json::object>> AllHolds(const World& w) {
+  std::vector<json::object> out;
+  Status bad;
+  ST_RETURN_IF_ERROR(w.state().Scan("hold/", "", [&](std::string_view key, std::string_view v) {
+    auto parsed = ParseStrict(v);
+    if (!parsed.ok() || !parsed->is_object()) {
+      bad = Corruption("state record " + std::string(key) + " is not an object");
+      return false;
+    }
+    json::object h = std::move(parsed->as_object());
+    h["hold"] = std::string(key.substr(5));
+    out.push_back(std::move(h));
+    return true;
+  }));
+  ST_RETURN_IF_ERROR(bad);
+  return out;
+}
+
+Result<bool> Covers(const World& w, const json::object& hold, const json::object& item) {
+  const std::string scope = Str(hold, "scope"), target = Str(hold, "target");
+  if (scope == "safeguarding") return Flag(item, "safeguarding");
+  if (scope == "item") return target == Str(item, "item");
+  if (scope == "category") return target == Str(item, "category");
+  if (scope == "party") return w.Exists(keys::Held(Str(item, "item"), target));
+  return false;
+}
+
+// The agreements the item travels under: its own, and those it was shared
+// under.
+Result<std::vector<std::string>> AgreementsOf(const World& w, const json::object& item) {
+  std::vector<std::string> out;
+  if (!Str(item, "agreement").empty()) out.push_back(Str(item, "agreement"));
+  Status bad;
+  ST_RETURN_IF_ERROR(w.state().Scan("held/" + Str(item, "item") + "/", "",
+                                    [&](std::string_view, std::string_view v) {
+                                      auto parsed = ParseStrict(v);
+                                      if (parsed.ok() && parsed->is_object()) {
+                                        std::string a = Str(parsed->as_object(), "agreement");
+                                        if (!a.empty() && !Contains(out, a)) out.push_back(a);
+                                      }
+                                      return true;
+                                    }));
+  return out;
+}
+
+// The seed rule behind an IICSA hold: the no_destroy_hold rule of an
+// agreement the item travels under, else of any agreement (000 §13).
+Result<Cite> IicsaCite(const World& w, const std::vector<std::string>& under) {
+  ST_ASSIGN_OR_RETURN(auto all, w.Agreements());
+  std::optional<Cite> any;
+  for (const auto& a : all) {
+    for (const RuleSpec* r : a->Rules("no_destroy_hold")) {
+      if (Contains(under, a->id)) return r->cite;
+      if (!any) any = r->cite;
+    }
+  }
+  return any ? *any
+             : DesignCite("§3 rules table",
+                          "Nothing flagged safeguarding may be deleted or destroyed while the IICSA "
+                          "hold stands");
+}
+
+}  // namespace
+
+Result<std::vector<json::object>> HoldsCovering(const World& w, const json::object& item) {
+  ST_ASSIGN_OR_RETURN(std::vector<json::object> all, AllHolds(w));
+  std::vector<json::object> out;
+  for (json::object& h : all) {
+    if (h.contains("lifted")) continue;
+    ST_ASSIGN_OR_RETURN(bool covers, Covers(w, h, item));
+    if (covers) out.push_back(std::move(h));
+  }
+  return out;
+}
+
+Result<Retention> RetentionOf(const World& w, const json::object& item) {
+  Retention r;
+  r.klass = Str(item, "retention_class");
+  if (r.klass.empty()) {
+    r.why = "it has no retention class, so its minimum cannot be computed";
+    r.cite = DesignCite("§3 rules table", "no disposal before the retention class's minimum");
+    return r;
+  }
+  ST_ASSIGN_OR_RETURN(auto all, w.Agreements());
+  for (const auto& a : all) {
+    for (const RuleSpec* rule : a->Rules("retention")) {
+      const json::value* classes = rule->params.if_contains("classes");
+      if (classes == nullptr || !classes->is_array()) continue;
+      for (const auto& c : classes->as_array()) {
+        if (!c.is_object() || Str(c.as_object(), "class") != r.klass) continue;
+        const json::object& co = c.as_object();
+        r.cite = co.contains("cite") && co.at("cite").is_object()
+                     ? Cite::FromJson(co.at("cite").as_object())
+                     : rule->cite;
+        const std::string from = Str(co, "runs_from");
+        std::string start;
+        if (from == "evidence_date") {
+          start = Str(item, "evidence_date");
+          if (start.empty()) r.why = "no evidence date is recorded on it, so its minimum has not started";
+        } else {
+          ST_ASSIGN_OR_RETURN(auto trig, w.Record(keys::Trigger(Str(item, "item"), from)));
+          if (trig) start = Str(*trig, "date");
+          if (start.empty()) r.why = "its retention runs from " + from + ", which is not yet recorded";
+        }
+        if (start.empty()) return r;
+        const json::value* years = co.if_contains("min_years");
+        int months = years && years->is_int64() ? static_cast<int>(years->as_int64()) * 12 : 0;
+        ST_ASSIGN_OR_RETURN(Date d, ParseDate(start));
+        r.until = AddMonths(d, months);
+        return r;
+      }
+    }
+  }
+  r.why = "its retention class \"" + r.klass + "\" is not in any registered agreement";
+  r.cite = DesignCite("§3 rules table", "no disposal before the retention class's minimum");
+  return r;
+}
+
+Status CheckDisposalBlockers(const World& w, const json::object& item, std::string_view party,
+                             Date today, Decision* d) {
+  const std::string id = Str(item, "item");
+  ST_ASSIGN_OR_RETURN(std::vector<std::string> under, AgreementsOf(w, item));
+  ST_ASSIGN_OR_RETURN(std::vector<json::object> holds, HoldsCovering(w, item));
+  for (const json::object& h : holds) {
+    const bool iicsa = Str(h, "authority") == "iicsa";
+    Cite cite;
+    if (iicsa) {
+      ST_ASSIGN_OR_RETURN(cite, IicsaCite(w, under));
+    } else {
+      cite = DesignCite("§3 rules table", "A hold (legal, inquiry, litigation) always beats "
+                                          "retention expiry");
+    }
+    d->Refuse(iicsa ? "hold.iicsa" : "hold.no-destroy", cite,
+              id + " is held by " + Str(h, "hold") + " (" + Str(h, "authority") + ", placed " +
+                  Str(h, "placed") + " by " + Str(h, "by") + "): nothing it covers may be " +
+                  "deleted or destroyed while it stands");
+  }
+  // 000 §13: "At the end of the inquiry, this MoU will be reviewed to
+  // consider the retention of the data" — before anything is deleted.
+  ST_ASSIGN_OR_RETURN(std::vector<json::object> all, AllHolds(w));
+  for (const json::object& h : all) {
+    if (!h.contains("lifted") || Str(h, "authority") != "iicsa") continue;
+    ST_ASSIGN_OR_RETURN(bool covered, Covers(w, h, item));
+    if (!covered) continue;
+    for (const std::string& aid : under) {
+      ST_ASSIGN_OR_RETURN(auto a, w.FindAgreement(aid));
+      if (!a) continue;
+      for (const RuleSpec* r : a->Rules("no_destroy_hold")) {
+        if (r->String("on_lift") != "retention_review_due") continue;
+        ST_ASSIGN_OR_RETURN(auto review, w.Record(keys::Review(aid)));
+        std::string lifted = Str(h.at("lifted").as_object(), "date");
+        if (review && Str(*review, "date") >= lifted) continue;
+        d->Refuse("hold.retention-review", r->CiteFor("on_lift"),
+                  "the IICSA hold " + Str(h, "hold") + " was lifted on " + lifted + "; " + aid +
+                      " must be reviewed for retention before anything under it is deleted");
+      }
+    }
+  }
+  ST_ASSIGN_OR_RETURN(Retention r, RetentionOf(w, item));
+  if (!r.until) {
+    d->Refuse("retention.unknown", r.cite, id + " may not be disposed of yet: " + r.why);
+  } else if (today < *r.until) {
+    d->Refuse("retention.minimum", r.cite,
+              id + " is kept until " + r.until->ToString() + " under retention class " + r.klass);
+  }
+  (void)party;
+  return Status::Ok();
+}
+
+}  // namespace sharetrail::policy

@@ -1,0 +1,39 @@
+// What stands between an item and its lawful disposal: holds (the IICSA
+// no-destroy hold first, seed 000 §13), a retention review owed after the
+// IICSA hold is lifted (000 §13 with the DESIGN.md §3 reading), and the
+// retention class's minimum (seed 003 "How long we keep personal data").
+// Used by the deletion checks and by may-delete, so both give one answer.
+#ifndef SHARETRAIL_POLICIES_RULES_DISPOSAL_H_
+#define SHARETRAIL_POLICIES_RULES_DISPOSAL_H_
+
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "policies/rules/rules.h"
+
+namespace sharetrail::policy {
+
+// Active holds (not lifted) that cover the item. Holds bind every copy at
+// every party: an inquiry's no-destroy notice follows the information.
+Result<std::vector<boost::json::object>> HoldsCovering(const World& w,
+                                                       const boost::json::object& item);
+
+// When the retention minimum ends: `until` is set once it can be computed;
+// otherwise `why` says what is missing (no class, trigger not yet recorded).
+struct Retention {
+  std::optional<Date> until;
+  std::string klass, why;
+  Cite cite;
+};
+Result<Retention> RetentionOf(const World& w, const boost::json::object& item);
+
+// Adds a refusal for every reason `party` may not dispose of `item` on
+// `today`; adds nothing if it may. item must carry its "item" id.
+Status CheckDisposalBlockers(const World& w, const boost::json::object& item,
+                             std::string_view party, Date today, Decision* d);
+
+}  // namespace sharetrail::policy
+
+#endif  // SHARETRAIL_POLICIES_RULES_DISPOSAL_H_
