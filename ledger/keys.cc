@@ -6,6 +6,7 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/rand.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -270,6 +271,67 @@ bool Ed25519Verify(std::string_view public_key, std::string_view message, std::s
                        reinterpret_cast<const unsigned char*>(message.data()), message.size()) == 1;
   if (!ok) ERR_clear_error();
   return ok;
+}
+
+Result<std::string> RandomBytes(size_t n) {
+  std::string out(n, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1) {
+    return Internal("RAND_bytes failed");
+  }
+  return out;
+}
+
+namespace {
+
+constexpr size_t kNonce = 12, kTag = 16;
+
+struct CipherCtx {
+  EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+  ~CipherCtx() { EVP_CIPHER_CTX_free(ctx); }
+};
+
+const unsigned char* U(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+
+}  // namespace
+
+Result<std::string> AeadSeal(std::string_view key, std::string_view plaintext, std::string_view aad) {
+  if (key.size() != kAeadKeySize) return InvalidArgument("AES-256-GCM key must be 32 bytes");
+  ST_ASSIGN_OR_RETURN(std::string nonce, RandomBytes(kNonce));
+  CipherCtx c;
+  std::string out = nonce;
+  out.resize(kNonce + plaintext.size() + kTag);
+  auto* dst = reinterpret_cast<unsigned char*>(out.data()) + kNonce;
+  int len = 0, fin = 0;
+  bool ok = c.ctx != nullptr &&
+            EVP_EncryptInit_ex(c.ctx, EVP_aes_256_gcm(), nullptr, U(key), U(nonce)) == 1 &&
+            (aad.empty() ||
+             EVP_EncryptUpdate(c.ctx, nullptr, &len, U(aad), static_cast<int>(aad.size())) == 1) &&
+            EVP_EncryptUpdate(c.ctx, dst, &len, U(plaintext), static_cast<int>(plaintext.size())) == 1 &&
+            EVP_EncryptFinal_ex(c.ctx, dst + len, &fin) == 1 &&
+            EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_GET_TAG, kTag, dst + plaintext.size()) == 1;
+  if (!ok) return Internal("AES-256-GCM encryption failed");
+  return out;
+}
+
+Result<std::string> AeadOpen(std::string_view key, std::string_view sealed, std::string_view aad) {
+  if (key.size() != kAeadKeySize) return InvalidArgument("AES-256-GCM key must be 32 bytes");
+  if (sealed.size() < kNonce + kTag) return Corruption("sealed payload too short");
+  std::string_view nonce = sealed.substr(0, kNonce);
+  std::string_view body = sealed.substr(kNonce, sealed.size() - kNonce - kTag);
+  std::string tag(sealed.substr(sealed.size() - kTag));
+  CipherCtx c;
+  std::string out(body.size(), '\0');
+  auto* dst = reinterpret_cast<unsigned char*>(out.data());
+  int len = 0, fin = 0;
+  bool ok = c.ctx != nullptr &&
+            EVP_DecryptInit_ex(c.ctx, EVP_aes_256_gcm(), nullptr, U(key), U(nonce)) == 1 &&
+            (aad.empty() ||
+             EVP_DecryptUpdate(c.ctx, nullptr, &len, U(aad), static_cast<int>(aad.size())) == 1) &&
+            EVP_DecryptUpdate(c.ctx, dst, &len, U(body), static_cast<int>(body.size())) == 1 &&
+            EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_SET_TAG, kTag, tag.data()) == 1 &&
+            EVP_DecryptFinal_ex(c.ctx, dst + len, &fin) == 1;
+  if (!ok) return PermissionDenied("payload does not authenticate (wrong key, item or bytes)");
+  return out;
 }
 
 }  // namespace sharetrail

@@ -1,5 +1,5 @@
-// Ed25519 keys (RFC 8032) on OpenSSL. The only file besides hash.cc that
-// includes OpenSSL.
+// Ed25519 keys (RFC 8032), random bytes and AES-256-GCM on OpenSSL. The only
+// file besides hash.cc that includes OpenSSL.
 //
 // A private key lives in a PKCS#8 PEM file of mode 0600. Loading refuses a
 // file that group or others can read or write: a leaked signing key lets
@@ -43,6 +43,17 @@ class Ed25519PrivateKey {
 
 // True iff sig is a valid Ed25519 signature of message under the raw public key.
 bool Ed25519Verify(std::string_view public_key, std::string_view message, std::string_view sig);
+
+// n bytes from the OpenSSL CSPRNG.
+Result<std::string> RandomBytes(size_t n);
+
+// AES-256-GCM (NIST SP 800-38D) with a fresh random 96-bit nonce per call:
+// sealed = nonce (12) || ciphertext || tag (16). aad is authenticated, not
+// stored: the vault binds each ciphertext to its item id with it.
+constexpr size_t kAeadKeySize = 32;
+Result<std::string> AeadSeal(std::string_view key, std::string_view plaintext, std::string_view aad);
+// Fails (PermissionDenied) if the key, aad or bytes are not those sealed.
+Result<std::string> AeadOpen(std::string_view key, std::string_view sealed, std::string_view aad);
 
 }  // namespace sharetrail
 
