@@ -63,6 +63,10 @@ void AddCheckCommands(CLI::App& app, Globals& g);
 void AddPolicyCommands(CLI::App& app, Globals& g);
 void AddQueryCommands(CLI::App& app, Globals& g);
 void AddHoldCommands(CLI::App& app, Globals& g);
+void AddVaultCommands(CLI::App& app, Globals& g);
+// Crypto-shreds the payloads of items whose last copy was disposed of and
+// records it; removes vault remnants no entry acknowledges.
+void RecoverVault(Globals& g, const std::string& as, const std::string& role);
 // Proposes one event as user `as` (in `role` if given), prints the decision,
 // and exits 1 if it was refused.
 void RecordEvent(Globals& g, const std::string& as, const std::string& role,

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "cli/cli.h"
+#include "policies/queries.h"
 #include "ledger/base64.h"
 #include "ledger/verify.h"
 
@@ -50,6 +51,13 @@ void RunVerify(Globals& g, const std::string& vkey, bool deep) {
     };
   }
   VerifyReport r = OrFail(g, Verify(*ledger, options));
+  // Not a fault in the log: a disposal whose crypto-shredding a crash
+  // interrupted. Named so the operator can finish it.
+  policy::Table pending;
+  if (r.ok) {
+    auto snap = OrFail(g, ledger->Read());
+    pending = OrFail(g, policy::PendingShreds(*snap));
+  }
   if (g.json) {
     boost::json::object o{{"ok", r.ok},
                           {"entries", r.entries},
@@ -59,11 +67,18 @@ void RunVerify(Globals& g, const std::string& vkey, bool deep) {
     if (r.ok) o["root"] = Base64(r.root);
     if (r.bad_seq) o["bad_seq"] = *r.bad_seq;
     if (!r.ok) o["problem"] = r.problem;
+    if (!pending.rows.empty()) o["pending_shreds"] = pending.rows;
     PrintJson(o);
   } else if (r.ok) {
     std::cout << "ok: " << r.entries << " entries, " << r.nodes << " tree nodes, " << r.checkpoints
               << " signed checkpoints, " << r.state_records
               << " derived records verified\nroot: " << Base64(r.root) << "\n";
+    for (const auto& row : pending.rows) {
+      std::cout << "note: " << policy::CellText(row.at("item")) << " was disposed of at seq "
+                << policy::CellText(row.at("disposed_seq"))
+                << " but its payload's crypto-shredding is not yet recorded (interrupted?): run "
+                   "sharetrail vault recover --as USER\n";
+    }
   } else {
     if (tty) std::fprintf(stderr, "\n");
     std::cout << "FAILED";

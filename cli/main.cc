@@ -88,6 +88,7 @@ int main(int argc, char** argv) {
   AddPolicyCommands(app, g);
   AddQueryCommands(app, g);
   AddHoldCommands(app, g);
+  AddVaultCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -37,6 +37,23 @@ Status ApplyHolds(const Entry& entry, const json::object& b, const std::string& 
     return Put(s, keys::Trigger(Str(b, "item"), Str(b, "trigger")),
                json::object{{"seq", entry.seq}, {"date", b.at("date")}});
   }
+  if (t == "payload.stored" || t == "payload.shredded") {
+    std::string key = keys::Item(Str(b, "item"));
+    ST_ASSIGN_OR_RETURN(auto item, w.Record(key));
+    if (!item) return Corruption(t + " of unknown item " + Str(b, "item"));
+    if (t == "payload.stored") {
+      (*item)["payload"] = json::object{{"seq", entry.seq}, {"size", b.at("size")}};
+    } else {
+      (*item)["payload"].as_object()["shredded"] = entry.seq;
+      std::string rkey = keys::DeletionRequest(Str(b, "request"));
+      ST_ASSIGN_OR_RETURN(auto req, w.Record(rkey));
+      if (req) {
+        (*req)["shredded"] = entry.seq;
+        ST_RETURN_IF_ERROR(Put(s, rkey, *req));
+      }
+    }
+    return Put(s, key, *item);
+  }
   if (t == "deletion.requested") {
     return Put(s, keys::DeletionRequest(Str(b, "request")),
                json::object{{"seq", entry.seq}, {"item", b.at("item")}, {"party", party},

@@ -69,6 +69,10 @@ Result<Table> Holds(const Snapshot& s, bool all);
 // Deletion requests awaiting a decision: pending approval, approved but not
 // yet carried out, and those refused by a hold that no longer stands.
 Result<Table> DispositionReview(const Engine& e, const Snapshot& s, Date today);
+// Disposals whose payload must now be crypto-shredded (the last copy is
+// gone) but whose shredding is not yet recorded: what `vault recover`
+// finishes after a crash.
+Result<Table> PendingShreds(const Snapshot& s);
 // Disposals carried out in a year, each with its approval.
 Result<Table> Disposals(const Snapshot& s, int year);
 

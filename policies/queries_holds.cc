@@ -130,6 +130,34 @@ Result<Table> DispositionReview(const Engine& e, const Snapshot& s, Date today) 
   return t;
 }
 
+Result<Table> PendingShreds(const Snapshot& s) {
+  Table t;
+  t.columns = {"item", "request", "party", "disposed_seq"};
+  std::vector<std::pair<std::string, json::object>> reqs;
+  ST_RETURN_IF_ERROR(EachRecord(s, "delreq/", [&](std::string_view id, json::object r) {
+    if (Str(r, "state") == "disposed" && !r.contains("shredded")) {
+      reqs.emplace_back(std::string(id), std::move(r));
+    }
+  }));
+  for (auto& [id, r] : reqs) {
+    std::string item = Str(r, "item");
+    ST_ASSIGN_OR_RETURN(auto raw, s.Get(keys::Item(item)));
+    if (!raw) continue;
+    ST_ASSIGN_OR_RETURN(json::value rec, ParseStrict(*raw));
+    const json::value* payload = rec.as_object().if_contains("payload");
+    if (payload == nullptr || payload->as_object().contains("shredded")) continue;
+    bool any_holder = false;
+    ST_RETURN_IF_ERROR(s.Scan(keys::Held(item, ""), "", [&](std::string_view, std::string_view) {
+      any_holder = true;
+      return false;
+    }));
+    if (any_holder) continue;
+    t.rows.push_back(json::object{{"item", item}, {"request", id}, {"party", r.at("party")},
+                                  {"disposed_seq", r.at("disposed").at("seq")}});
+  }
+  return t;
+}
+
 Result<Table> Disposals(const Snapshot& s, int year) {
   Table t;
   t.columns = {"seq", "time", "item", "party", "request", "method", "approved_by"};

@@ -39,6 +39,8 @@ std::vector<Check> ChecksFor(std::string_view type) {
       {"deletion.requested", {CheckDeletionRequested}},
       {"disposition.approved", {CheckDispositionApproved}},
       {"disposed", {CheckDisposed}},
+      {"payload.stored", {CheckPayloadStored}},
+      {"payload.shredded", {CheckPayloadShredded}},
   };
   for (const Row& r : kTable) {
     if (r.type == type) return r.checks;

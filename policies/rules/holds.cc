@@ -149,4 +149,49 @@ Status CheckDisposed(const Proposal& p, const World& w, Decision* d) {
   return CheckDisposalBlockers(w, item, p.party, p.today, d);
 }
 
+// DESIGN.md §1: a payload that must be kept is stored encrypted under a
+// per-item key; the entry carries only the digest, which must match.
+Status CheckPayloadStored(const Proposal& p, const World& w, Decision* d) {
+  ST_ASSIGN_OR_RETURN(json::object item, NeedItem(w, p.Body("item"), "body.item"));
+  if (item.contains("payload")) {
+    return InvalidArgument("body.item: the vault already holds a payload for " + p.Body("item"));
+  }
+  if (p.Body("digest") != Str(item, "digest")) {
+    return InvalidArgument("body.digest: the payload's SHA-256 is not the digest registered for " +
+                           p.Body("item"));
+  }
+  ST_ASSIGN_OR_RETURN(bool holds, HoldsItem(w, p.Body("item"), p.party));
+  if (!holds) d->Refuse("scope.party", ScopeCite(), p.party + " holds no copy of " + p.Body("item"));
+  return Status::Ok();
+}
+
+// Crypto-shredding completes a disposal: allowed once the last copy on this
+// ledger has been disposed of, never while anyone still holds one.
+Status CheckPayloadShredded(const Proposal& p, const World& w, Decision* d) {
+  ST_ASSIGN_OR_RETURN(json::object item, NeedItem(w, p.Body("item"), "body.item"));
+  const json::value* payload = item.if_contains("payload");
+  if (payload == nullptr || payload->as_object().contains("shredded")) {
+    return InvalidArgument("body.item: no payload of " + p.Body("item") + " is held to shred");
+  }
+  ST_ASSIGN_OR_RETURN(json::object req, w.Need(keys::DeletionRequest(p.Body("request")),
+                                               "body.request", "deletion request",
+                                               p.Body("request")));
+  if (Str(req, "state") != "disposed" || Str(req, "item") != p.Body("item")) {
+    return InvalidArgument("body.request: " + p.Body("request") + " is not a completed disposal of " +
+                           p.Body("item"));
+  }
+  bool any_holder = false;
+  ST_RETURN_IF_ERROR(w.state().Scan(keys::Held(p.Body("item"), ""), "",
+                                    [&](std::string_view, std::string_view) {
+                                      any_holder = true;
+                                      return false;
+                                    }));
+  if (any_holder) {
+    d->Refuse("vault.copies-remain",
+              DesignCite("§1", "lawful disposal destroys the key (crypto-shredding)"),
+              "another party still holds " + p.Body("item") + "; its payload is kept");
+  }
+  return Status::Ok();
+}
+
 }  // namespace sharetrail::policy

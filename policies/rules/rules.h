@@ -66,6 +66,8 @@ Status CheckRetentionTrigger(const Proposal& p, const World& w, Decision* d);
 Status CheckDeletionRequested(const Proposal& p, const World& w, Decision* d);
 Status CheckDispositionApproved(const Proposal& p, const World& w, Decision* d);
 Status CheckDisposed(const Proposal& p, const World& w, Decision* d);
+Status CheckPayloadStored(const Proposal& p, const World& w, Decision* d);
+Status CheckPayloadShredded(const Proposal& p, const World& w, Decision* d);
 
 }  // namespace sharetrail::policy
 
