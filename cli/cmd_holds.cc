@@ -113,6 +113,13 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
     RecoverVault(g, o->as, o->role);
   });
 
+  auto* subject = app.add_subcommand("subject", "Subject access: everything referring to a subject");
+  subject->add_option("ref", o->item, "Pseudonymous subject reference")->required();
+  subject->add_flag("--csv", o->csv, "CSV output");
+  subject->callback([&g, o] {
+    Query(g, o->csv, [&](Snapshot& s) { return policy::SubjectAccess(s, o->item); });
+  });
+
   auto* disposals = app.add_subcommand("disposals", "Disposals carried out in a year");
   disposals->add_option("--year", o->year, "Calendar year")->required();
   disposals->add_flag("--csv", o->csv, "CSV output");

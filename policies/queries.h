@@ -73,6 +73,10 @@ Result<Table> DispositionReview(const Engine& e, const Snapshot& s, Date today);
 // gone) but whose shredding is not yet recorded: what `vault recover`
 // finishes after a crash.
 Result<Table> PendingShreds(const Snapshot& s);
+// Subject access (DESIGN.md §4): every item registered with this subject
+// reference and every entry on those items, with whether the payload is
+// still held.
+Result<Table> SubjectAccess(const Snapshot& s, std::string_view subject);
 // Disposals carried out in a year, each with its approval.
 Result<Table> Disposals(const Snapshot& s, int year);
 

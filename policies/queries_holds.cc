@@ -158,6 +158,47 @@ Result<Table> PendingShreds(const Snapshot& s) {
   return t;
 }
 
+Result<Table> SubjectAccess(const Snapshot& s, std::string_view subject) {
+  Table t;
+  t.columns = {"item", "seq", "time", "type", "party", "outcome"};
+  std::vector<uint64_t> registrations;
+  ST_RETURN_IF_ERROR(ScanIndex(s, "subject", subject, [&](uint64_t seq, std::string_view) {
+    registrations.push_back(seq);
+    return true;
+  }));
+  int payloads = 0;
+  for (uint64_t reg : registrations) {
+    ST_ASSIGN_OR_RETURN(std::string_view bytes, s.EntryBytes(reg));
+    ST_ASSIGN_OR_RETURN(json::value e, ParseStrict(bytes));
+    std::string item = Str(e.at("body").as_object(), "item");
+    ST_ASSIGN_OR_RETURN(auto raw, s.Get(keys::Item(item)));
+    if (raw) {
+      ST_ASSIGN_OR_RETURN(json::value rec, ParseStrict(*raw));
+      const json::value* p = rec.as_object().if_contains("payload");
+      if (p != nullptr && !p->as_object().contains("shredded")) ++payloads;
+    }
+    std::vector<uint64_t> seqs;
+    ST_RETURN_IF_ERROR(ScanIndex(s, "item", item, [&](uint64_t seq, std::string_view) {
+      seqs.push_back(seq);
+      return true;
+    }));
+    for (uint64_t seq : seqs) {
+      ST_ASSIGN_OR_RETURN(std::string_view eb, s.EntryBytes(seq));
+      ST_ASSIGN_OR_RETURN(json::value ev, ParseStrict(eb));
+      const json::object& body = ev.at("body").as_object();
+      std::string type = Str(ev.as_object(), "type");
+      if (type == "refused") type = "refused " + Str(body.at("attempt").as_object(), "type");
+      t.rows.push_back(json::object{{"item", item}, {"seq", seq}, {"time", ev.at("time")},
+                                    {"type", type}, {"party", ev.at("actor").at("party")},
+                                    {"outcome", body.at("decision").at("outcome")}});
+    }
+  }
+  t.summary["subject"] = std::string(subject);
+  t.summary["items"] = registrations.size();
+  t.summary["payloads_held"] = payloads;
+  return t;
+}
+
 Result<Table> Disposals(const Snapshot& s, int year) {
   Table t;
   t.columns = {"seq", "time", "item", "party", "request", "method", "approved_by"};
