@@ -3,6 +3,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "ledger/canonical_json.h"
+#include "ledger/hash.h"
 #include "policies/engine.h"
 #include "policies/events.h"
 #include "policies/index.h"
@@ -67,8 +68,14 @@ Status ApplyDirectory(const Ctx& c) {
     ST_ASSIGN_OR_RETURN(auto old, c.world.Record(keys::Agreement(id)));
     int64_t version = old ? old->at("version").as_int64() + 1 : 1;
     ST_RETURN_IF_ERROR(c.Index("agreement", id));
-    return c.Put(keys::Agreement(id),
-                 json::object{{"version", version}, {"seq", c.entry.seq}, {"doc", doc}});
+    json::object record{{"version", version}, {"seq", c.entry.seq}, {"doc", doc}};
+    ST_ASSIGN_OR_RETURN(std::string bytes, Canonicalize(record));
+    ST_RETURN_IF_ERROR(c.state->Put(keys::Agreement(id), bytes));
+    static const char kHex[] = "0123456789abcdef";
+    std::string digest;
+    for (uint8_t x : Sha256(bytes)) digest += std::string{kHex[x >> 4], kHex[x & 15]};
+    return c.Put(keys::AgreementStamp(id),
+                 json::object{{"version", version}, {"seq", c.entry.seq}, {"digest", digest}});
   }
   if (t == "agreement.reviewed") {
     ST_RETURN_IF_ERROR(c.Index("agreement", Str(b, "agreement")));

@@ -25,6 +25,7 @@ std::string Party(std::string_view id) { return Join({"party", id}); }
 std::string User(std::string_view id) { return Join({"user", id}); }
 std::string Admin(std::string_view user) { return Join({"admin", user}); }
 std::string Agreement(std::string_view id) { return Join({"agr", id}); }
+std::string AgreementStamp(std::string_view id) { return Join({"agrv", id}); }
 std::string Review(std::string_view agreement) { return Join({"review", agreement}); }
 std::string Item(std::string_view id) { return Join({"item", id}); }
 std::string Held(std::string_view item, std::string_view party) {
@@ -50,21 +51,34 @@ std::string Trigger(std::string_view item, std::string_view kind) {
 std::string DeletionRequest(std::string_view id) { return Join({"delreq", id}); }
 }  // namespace keys
 
+// Parsed agreements by the SHA-256 of their stored record. The digest is
+// kept in the small agrv/ record (written with the document by Apply), so a
+// lookup reads and hashes a few dozen bytes rather than the whole document.
 class AgreementCache {
  public:
-  Result<std::shared_ptr<const Agreement>> Get(std::string_view record) {
-    Hash digest = Sha256(record);
-    std::lock_guard<std::mutex> lock(mu_);
-    auto it = cache_.find(digest);
-    if (it != cache_.end()) return it->second;
-    auto v = ParseStrict(record);
-    if (!v.ok() || !v->is_object()) return Corruption("agreement record is not a JSON object");
-    const json::object& o = v->as_object();
+  Result<std::shared_ptr<const Agreement>> Get(const StateView& state, std::string_view id,
+                                               std::string_view stamp) {
+    auto v = ParseStrict(stamp);
+    if (!v.ok() || !v->is_object() || !v->as_object().contains("digest")) {
+      return Corruption("agreement stamp for " + std::string(id) + " is malformed");
+    }
+    std::string digest = Str(v->as_object(), "digest");
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      auto it = cache_.find(digest);
+      if (it != cache_.end()) return it->second;
+    }
+    ST_ASSIGN_OR_RETURN(auto record, state.Get(keys::Agreement(id)));
+    if (!record) return Corruption("agreement " + std::string(id) + " has a stamp but no record");
+    auto parsed = ParseStrict(*record);
+    if (!parsed.ok() || !parsed->is_object()) return Corruption("agreement record is not a JSON object");
+    const json::object& o = parsed->as_object();
     const json::value* doc = o.if_contains("doc");
     if (doc == nullptr || !doc->is_object()) return Corruption("agreement record has no doc");
     ST_ASSIGN_OR_RETURN(Agreement a, ParseAgreement(doc->as_object()));
     a.version = o.at("version").as_int64();
     auto shared = std::make_shared<const Agreement>(std::move(a));
+    std::lock_guard<std::mutex> lock(mu_);
     if (cache_.size() > 256) cache_.clear();  // versions are few; bound it anyway
     cache_.emplace(digest, shared);
     return shared;
@@ -72,7 +86,7 @@ class AgreementCache {
 
  private:
   std::mutex mu_;
-  std::map<Hash, std::shared_ptr<const Agreement>> cache_;
+  std::map<std::string, std::shared_ptr<const Agreement>, std::less<>> cache_;
 };
 
 std::shared_ptr<AgreementCache> NewAgreementCache() { return std::make_shared<AgreementCache>(); }
@@ -101,20 +115,21 @@ Result<json::object> World::Need(const std::string& key, std::string_view field,
 }
 
 Result<std::shared_ptr<const Agreement>> World::FindAgreement(std::string_view id) const {
-  ST_ASSIGN_OR_RETURN(auto raw, state_.Get(keys::Agreement(id)));
-  if (!raw) return std::shared_ptr<const Agreement>();
-  return cache_->Get(*raw);
+  ST_ASSIGN_OR_RETURN(auto stamp, state_.Get(keys::AgreementStamp(id)));
+  if (!stamp) return std::shared_ptr<const Agreement>();
+  std::string copy(*stamp);  // the view may not survive the record read
+  return cache_->Get(state_, id, copy);
 }
 
 Result<std::vector<std::shared_ptr<const Agreement>>> World::Agreements() const {
-  std::vector<std::string> records;
-  ST_RETURN_IF_ERROR(state_.Scan("agr/", "", [&](std::string_view, std::string_view v) {
-    records.emplace_back(v);
+  std::vector<std::pair<std::string, std::string>> stamps;
+  ST_RETURN_IF_ERROR(state_.Scan("agrv/", "", [&](std::string_view k, std::string_view v) {
+    stamps.emplace_back(k.substr(5), v);
     return true;
   }));
   std::vector<std::shared_ptr<const Agreement>> out;
-  for (const std::string& r : records) {
-    ST_ASSIGN_OR_RETURN(auto a, cache_->Get(r));
+  for (const auto& [id, stamp] : stamps) {
+    ST_ASSIGN_OR_RETURN(auto a, cache_->Get(state_, id, stamp));
     out.push_back(std::move(a));
   }
   return out;

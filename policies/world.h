@@ -6,6 +6,7 @@
 //   user/<user>              {name?, party, team, roles:[...]}
 //   admin/<user>             ""  (users holding the admin role)
 //   agr/<agreement>          {version, seq, doc:{...}}
+//   agrv/<agreement>         {version, seq, digest}  (hex SHA-256 of the agr/ record)
 //   review/<agreement>       {date, seq}  (the last review held)
 //   item/<item>              the item.registered body plus {seq, published?}
 //   held/<item>/<party>      {seq, via:"owner"|"share", from?, agreement?}
@@ -40,6 +41,7 @@ std::string Party(std::string_view id);
 std::string User(std::string_view id);
 std::string Admin(std::string_view user);
 std::string Agreement(std::string_view id);
+std::string AgreementStamp(std::string_view id);
 std::string Review(std::string_view agreement);
 std::string Item(std::string_view id);
 std::string Held(std::string_view item, std::string_view party);
