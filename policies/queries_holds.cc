@@ -100,10 +100,13 @@ Result<Table> DispositionReview(const Engine& e, const Snapshot& s, Date today) 
   }));
   for (auto& [id, r] : reqs) {
     std::string state = Str(r, "state"), next;
-    if (state == "pending") {
-      next = "approve or decline (disposition review)";
-    } else if (state == "approved") {
-      next = "dispose";
+    if (state == "pending" || state == "approved") {
+      // Another request may have disposed of the copy already; approving or
+      // disposing under this one would then be refused.
+      ST_ASSIGN_OR_RETURN(bool holds_copy, HoldsItem(w, Str(r, "item"), Str(r, "party")));
+      next = !holds_copy          ? "none: the copy was disposed of under another request"
+             : state == "pending" ? "approve or decline (disposition review)"
+                                  : "dispose";
     } else if (state == "refused") {
       // A request refused because of a hold returns when no hold covers the
       // item any more; the requester then asks again.

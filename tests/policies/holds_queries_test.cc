@@ -165,6 +165,25 @@ TEST_F(HoldsQueriesTest, DispositionReviewList) {
   EXPECT_EQ(Column(Review("2025-06-02"), "request"), std::vector<std::string>{"req-pending"});
 }
 
+// Two requests for one copy: once it is disposed of under one, the list
+// does not send anyone to approve or dispose under the other.
+TEST_F(HoldsQueriesTest, DispositionReviewAfterTheCopyWentUnderAnotherRequest) {
+  ASSERT_TRUE(Plain("ev-1").allowed());
+  ASSERT_TRUE(Request("o.arc", "req-a", "ev-1").allowed());
+  ASSERT_TRUE(Request("o.ig", "req-b", "ev-1").allowed());
+  ASSERT_TRUE(Request("o.ig", "req-c", "ev-1").allowed());
+  ASSERT_TRUE(Approve("o.ig", "req-a").allowed());
+  ASSERT_TRUE(Approve("o.siro", "req-b").allowed());
+  EXPECT_EQ(
+      Column(Review("2025-03-03"), "next"),
+      (std::vector<std::string>{"dispose", "dispose", "approve or decline (disposition review)"}));
+  ASSERT_TRUE(Dispose("o.arc", "req-a").allowed());
+  Table t = Review("2025-03-03");
+  EXPECT_EQ(Column(t, "request"), (std::vector<std::string>{"req-b", "req-c"}));
+  EXPECT_EQ(Column(t, "next"),
+            std::vector<std::string>(2, "none: the copy was disposed of under another request"));
+}
+
 // Disposals carried out in a year, each with who approved it.
 TEST_F(HoldsQueriesTest, DisposalsByYear) {
   ASSERT_TRUE(Plain("ev-1").allowed());

@@ -171,6 +171,27 @@ TEST_F(HoldsTest, DisposalNeedsAnApprovedRequest) {
                         kDesign);
 }
 
+// Two requests for one copy: once it is disposed of, the other can neither
+// be approved nor carried out, so the year's disposals count it once.
+TEST_F(HoldsTest, ACopyIsDisposedOfOnce) {
+  ASSERT_TRUE(Plain("ev-1").allowed());
+  ASSERT_TRUE(Request("o.arc", "req-a", "ev-1").allowed());
+  ASSERT_TRUE(Request("o.ig", "req-b", "ev-1").allowed());
+  ASSERT_TRUE(Request("o.ig", "req-c", "ev-1").allowed());
+  ASSERT_TRUE(Approve("o.ig", "req-a").allowed());
+  ASSERT_TRUE(Approve("o.siro", "req-b").allowed());
+  ASSERT_TRUE(Dispose("o.arc", "req-a").allowed());
+
+  Recorded again = Dispose("o.arc", "req-b");
+  ExpectRefusedOnLedger(again, "disposed", "scope.party", kDesign);
+  EXPECT_NE(Reason(again, "scope.party").find("no longer holds a copy of ev-1"), std::string::npos);
+  ExpectRefusedOnLedger(Approve("o.siro", "req-c"), "disposition.approved", "scope.party", kDesign);
+  auto snap = ledger_->Read();
+  auto year = Disposals(**snap, 2025);
+  ASSERT_TRUE(year.ok());
+  EXPECT_EQ(year->rows.size(), 1u);
+}
+
 // "A hold placed after a request was received but before disposal still
 // stops the disposal" (issue 5): approval re-checks the holds (000 §13).
 TEST_F(HoldsTest, HoldPlacedBetweenRequestAndApprovalStopsTheApproval) {
