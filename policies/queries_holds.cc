@@ -100,16 +100,30 @@ Result<Table> DispositionReview(const Engine& e, const Snapshot& s, Date today) 
   }));
   for (auto& [id, r] : reqs) {
     std::string state = Str(r, "state"), next;
-    if (state == "pending") {
-      next = "approve or decline (disposition review)";
-    } else if (state == "approved") {
-      next = "dispose";
+    if (state == "pending" || state == "approved") {
+      // Another request may have disposed of the copy already; approving or
+      // disposing under this one would then be refused.
+      ST_ASSIGN_OR_RETURN(bool holds_copy, HoldsItem(w, Str(r, "item"), Str(r, "party")));
+      next = !holds_copy          ? "none: the copy was disposed of under another request"
+             : state == "pending" ? "approve or decline (disposition review)"
+                                  : "dispose";
     } else if (state == "refused") {
       // A request refused because of a hold returns when no hold covers the
       // item any more; the requester then asks again.
       bool by_hold = false;
       for (const std::string& rule : List(r, "refused_by")) by_hold = by_hold || rule.starts_with("hold.");
       if (!by_hold) continue;
+      // Dealt with once the party has asked again (a later request carries
+      // the matter) or no longer holds a copy.
+      bool asked_again = false;
+      for (const auto& [other, o] : reqs) {
+        asked_again = asked_again ||
+                      (Str(o, "item") == Str(r, "item") && Str(o, "party") == Str(r, "party") &&
+                       o.at("seq").to_number<uint64_t>() > r.at("seq").to_number<uint64_t>());
+      }
+      if (asked_again) continue;
+      ST_ASSIGN_OR_RETURN(bool holds_copy, HoldsItem(w, Str(r, "item"), Str(r, "party")));
+      if (!holds_copy) continue;
       ST_ASSIGN_OR_RETURN(auto item, w.Record(keys::Item(Str(r, "item"))));
       if (!item) continue;
       (*item)["item"] = Str(r, "item");

@@ -32,6 +32,14 @@ Result<std::pair<json::object, json::object>> RequestAndItem(const Proposal& p, 
   if (Str(req, "party") != p.party) {
     d->Refuse("scope.party", ScopeCite(),
               "deletion request " + p.Body("request") + " is " + Str(req, "party") + "'s");
+  } else {
+    // Another request may already have disposed of the copy: a second
+    // disposal of it would be a record of nothing.
+    ST_ASSIGN_OR_RETURN(bool holds, HoldsItem(w, Str(req, "item"), p.party));
+    if (!holds) {
+      d->Refuse("scope.party", ScopeCite(),
+                p.party + " no longer holds a copy of " + Str(req, "item"));
+    }
   }
   return std::make_pair(std::move(req), std::move(item));
 }
