@@ -41,18 +41,21 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
   place->add_option("hold", o->hold, "Hold id, e.g. iicsa-2025")->required();
   place->add_option("--scope", o->scope, "item, category, party or safeguarding")->required();
   place->add_option("--target", o->target, "The item, category or party it covers");
-  place->add_option("--authority", o->authority, "iicsa, litigation, ico_investigation, other_inquiry")
+  place
+      ->add_option("--authority", o->authority,
+                   "iicsa, litigation, ico_investigation, other_inquiry")
       ->required();
   place->add_option("--reason", o->reason, "Why")->required();
   place->add_option("--reference", o->reference, "The inquiry's or court's reference");
   place->callback([&g, o] {
-    json::object body{{"hold", o->hold}, {"scope", o->scope}, {"authority", o->authority},
-                      {"reason", o->reason}};
+    json::object body{
+        {"hold", o->hold}, {"scope", o->scope}, {"authority", o->authority}, {"reason", o->reason}};
     if (!o->target.empty()) body["target"] = o->target;
     if (!o->reference.empty()) body["reference"] = o->reference;
     RecordEvent(g, o->as, o->role, "hold.placed", std::move(body));
   });
-  auto* lift = hold->add_subcommand("lift", "Lift a hold (SIRO of the placing party); deletes nothing");
+  auto* lift =
+      hold->add_subcommand("lift", "Lift a hold (SIRO of the placing party); deletes nothing");
   Actor(lift, o.get());
   lift->add_option("hold", o->hold, "Hold id")->required();
   lift->add_option("--reason", o->reason, "Why it may be lifted")->required();
@@ -62,7 +65,8 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
   auto* list = hold->add_subcommand("list", "Holds in force (--all: lifted too)");
   list->add_flag("--all", o->all, "Include lifted holds");
   list->add_flag("--csv", o->csv, "CSV output");
-  list->callback([&g, o] { Query(g, o->csv, [&](Snapshot& s) { return policy::Holds(s, o->all); }); });
+  list->callback(
+      [&g, o] { Query(g, o->csv, [&](Snapshot& s) { return policy::Holds(s, o->all); }); });
 
   auto* may = app.add_subcommand("may-delete", "May a party delete its copy of an item?");
   may->add_option("item", o->item, "Item id")->required();
@@ -70,7 +74,8 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
   may->add_option("--on", o->on, "As of this day (default today)");
   may->callback([&g, o] {
     Date on = DateOr(g, o->on, "--on");
-    Query(g, false, [&](Snapshot& s) { return policy::MayDelete(*g.engine, s, o->item, o->by, on); });
+    Query(g, false,
+          [&](Snapshot& s) { return policy::MayDelete(*g.engine, s, o->item, o->by, on); });
   });
 
   auto* req = app.add_subcommand("delete-request", "Ask to delete a copy (decided at once)");
@@ -102,6 +107,15 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
     RecordEvent(g, o->as, o->role, "disposition.approved", std::move(body));
   });
 
+  auto* decline = disp->add_subcommand("decline", "Decline a request: the copy is kept");
+  Actor(decline, o.get());
+  decline->add_option("request", o->request, "Request id")->required();
+  decline->add_option("--reason", o->reason, "Why it is kept")->required();
+  decline->callback([&g, o] {
+    RecordEvent(g, o->as, o->role, "disposition.declined",
+                {{"request", o->request}, {"reason", o->reason}});
+  });
+
   auto* dispose = app.add_subcommand("dispose", "Record that an approved disposal was carried out");
   Actor(dispose, o.get());
   dispose->add_option("request", o->request, "Request id")->required();
@@ -113,7 +127,8 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
     RecoverVault(g, o->as, o->role);
   });
 
-  auto* subject = app.add_subcommand("subject", "Subject access: everything referring to a subject");
+  auto* subject =
+      app.add_subcommand("subject", "Subject access: everything referring to a subject");
   subject->add_option("ref", o->item, "Pseudonymous subject reference")->required();
   subject->add_flag("--csv", o->csv, "CSV output");
   subject->callback([&g, o] {
@@ -123,9 +138,8 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
   auto* disposals = app.add_subcommand("disposals", "Disposals carried out in a year");
   disposals->add_option("--year", o->year, "Calendar year")->required();
   disposals->add_flag("--csv", o->csv, "CSV output");
-  disposals->callback([&g, o] {
-    Query(g, o->csv, [&](Snapshot& s) { return policy::Disposals(s, o->year); });
-  });
+  disposals->callback(
+      [&g, o] { Query(g, o->csv, [&](Snapshot& s) { return policy::Disposals(s, o->year); }); });
 }
 
 }  // namespace sharetrail::cli

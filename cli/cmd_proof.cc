@@ -6,9 +6,9 @@
 #include <optional>
 
 #include "cli/cli.h"
-#include "policies/queries.h"
 #include "ledger/base64.h"
 #include "ledger/verify.h"
+#include "policies/queries.h"
 
 namespace sharetrail::cli {
 namespace {

@@ -53,7 +53,8 @@ void Put(Globals& g, const VaultOpts& o) {
   // the entry is refused or fails.
   Status put = vault->Put(o.item, bytes);
   if (!put.ok()) Fail(g, put);
-  auto r = ledger->Append(Event{Actor(o.as, o.role), "payload.stored",
+  auto r = ledger->Append(Event{Actor(o.as, o.role),
+                                "payload.stored",
                                 {{"item", o.item},
                                  {"digest", HexDigest(bytes)},
                                  {"size", static_cast<int64_t>(bytes.size())}}});
@@ -67,7 +68,8 @@ void Put(Globals& g, const VaultOpts& o) {
   } else {
     std::cout << "seq " << outcome.at("seq").as_int64() << ": "
               << std::string_view(outcome.at("decision").at("outcome").as_string()) << " "
-              << (Refused(outcome) ? "(payload withdrawn)" : "stored " + std::to_string(bytes.size()) + " bytes, sealed")
+              << (Refused(outcome) ? "(payload withdrawn)"
+                                   : "stored " + std::to_string(bytes.size()) + " bytes, sealed")
               << "\n";
   }
   if (Refused(outcome)) throw Exit{kExitFinding};
@@ -109,7 +111,8 @@ void RecoverVault(Globals& g, const std::string& as, const std::string& role) {
     // and the shred is idempotent.
     Status s = vault->Shred(item);
     if (!s.ok()) Fail(g, s);
-    json::object outcome = Propose(g, *ledger, o, "payload.shredded", {{"item", item}, {"request", request}});
+    json::object outcome =
+        Propose(g, *ledger, o, "payload.shredded", {{"item", item}, {"request", request}});
     std::cout << "seq " << outcome.at("seq").as_int64() << ": payload of " << item
               << (Refused(outcome) ? " shredded, but recording it was refused" : " crypto-shredded")
               << "\n";
@@ -140,7 +143,8 @@ void AddVaultCommands(CLI::App& app, Globals& g) {
     c->add_option("--as", o->as, "Acting user")->required();
     c->add_option("--role", o->role, "Role the user acts in");
   };
-  auto* put = vault->add_subcommand("put", "Store an item's payload (its SHA-256 must be the item's digest)");
+  auto* put = vault->add_subcommand(
+      "put", "Store an item's payload (its SHA-256 must be the item's digest)");
   actor(put);
   put->add_option("item", o->item, "Item id")->required();
   put->add_option("file", o->file, "Payload file ('-' for stdin)")->required();
@@ -150,7 +154,8 @@ void AddVaultCommands(CLI::App& app, Globals& g) {
   get->add_option("item", o->item, "Item id")->required();
   get->add_option("-o,--out", o->out, "Write to this file (default stdout)");
   get->callback([&g, o] { Get(g, *o); });
-  auto* recover = vault->add_subcommand("recover", "Finish crypto-shredding interrupted by a crash");
+  auto* recover =
+      vault->add_subcommand("recover", "Finish crypto-shredding interrupted by a crash");
   actor(recover);
   recover->callback([&g, o] { RecoverVault(g, o->as, o->role); });
 }

@@ -290,11 +290,14 @@ struct CipherCtx {
   ~CipherCtx() { EVP_CIPHER_CTX_free(ctx); }
 };
 
-const unsigned char* U(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
+const unsigned char* U(std::string_view s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
 
 }  // namespace
 
-Result<std::string> AeadSeal(std::string_view key, std::string_view plaintext, std::string_view aad) {
+Result<std::string> AeadSeal(std::string_view key, std::string_view plaintext,
+                             std::string_view aad) {
   if (key.size() != kAeadKeySize) return InvalidArgument("AES-256-GCM key must be 32 bytes");
   ST_ASSIGN_OR_RETURN(std::string nonce, RandomBytes(kNonce));
   CipherCtx c;
@@ -302,13 +305,14 @@ Result<std::string> AeadSeal(std::string_view key, std::string_view plaintext, s
   out.resize(kNonce + plaintext.size() + kTag);
   auto* dst = reinterpret_cast<unsigned char*>(out.data()) + kNonce;
   int len = 0, fin = 0;
-  bool ok = c.ctx != nullptr &&
-            EVP_EncryptInit_ex(c.ctx, EVP_aes_256_gcm(), nullptr, U(key), U(nonce)) == 1 &&
-            (aad.empty() ||
-             EVP_EncryptUpdate(c.ctx, nullptr, &len, U(aad), static_cast<int>(aad.size())) == 1) &&
-            EVP_EncryptUpdate(c.ctx, dst, &len, U(plaintext), static_cast<int>(plaintext.size())) == 1 &&
-            EVP_EncryptFinal_ex(c.ctx, dst + len, &fin) == 1 &&
-            EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_GET_TAG, kTag, dst + plaintext.size()) == 1;
+  bool ok =
+      c.ctx != nullptr &&
+      EVP_EncryptInit_ex(c.ctx, EVP_aes_256_gcm(), nullptr, U(key), U(nonce)) == 1 &&
+      (aad.empty() ||
+       EVP_EncryptUpdate(c.ctx, nullptr, &len, U(aad), static_cast<int>(aad.size())) == 1) &&
+      EVP_EncryptUpdate(c.ctx, dst, &len, U(plaintext), static_cast<int>(plaintext.size())) == 1 &&
+      EVP_EncryptFinal_ex(c.ctx, dst + len, &fin) == 1 &&
+      EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_GET_TAG, kTag, dst + plaintext.size()) == 1;
   if (!ok) return Internal("AES-256-GCM encryption failed");
   return out;
 }

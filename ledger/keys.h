@@ -51,7 +51,8 @@ Result<std::string> RandomBytes(size_t n);
 // sealed = nonce (12) || ciphertext || tag (16). aad is authenticated, not
 // stored: the vault binds each ciphertext to its item id with it.
 constexpr size_t kAeadKeySize = 32;
-Result<std::string> AeadSeal(std::string_view key, std::string_view plaintext, std::string_view aad);
+Result<std::string> AeadSeal(std::string_view key, std::string_view plaintext,
+                             std::string_view aad);
 // Fails (PermissionDenied) if the key, aad or bytes are not those sealed.
 Result<std::string> AeadOpen(std::string_view key, std::string_view sealed, std::string_view aad);
 

@@ -18,7 +18,8 @@ Status Errno(const std::string& what) { return IOError(what + ": " + strerror(er
 
 // Ids become file names: the ledger's id alphabet, never "." or "..".
 Status CheckId(std::string_view id) {
-  bool ok = !id.empty() && id.size() <= 128 && ((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9'));
+  bool ok = !id.empty() && id.size() <= 128 &&
+            ((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9'));
   for (char c : id) {
     ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
                 c == ':' || c == '-');

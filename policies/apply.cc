@@ -212,6 +212,11 @@ Status Engine::Apply(const Entry& entry, StateWriter* state) const {
       }
     }
     ST_RETURN_IF_ERROR(c.IndexAll("item", ItemsOf(abody)));
+    // Approvals and disposals name the request; their item is the request's.
+    if (!abody.contains("item") && abody.contains("request")) {
+      ST_ASSIGN_OR_RETURN(auto req, c.world.Record(keys::DeletionRequest(Str(abody, "request"))));
+      if (req) ST_RETURN_IF_ERROR(c.Index("item", Str(*req, "item")));
+    }
     ST_RETURN_IF_ERROR(c.Index("agreement", Str(abody, "agreement")));
     // Seed 004 "Processing of personal data" ¶4 with the DESIGN.md §3
     // reading: the public count includes uses refused as unauthorised, but

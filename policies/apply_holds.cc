@@ -20,10 +20,15 @@ Status ApplyHolds(const Entry& entry, const json::object& b, const std::string& 
   const std::string day = entry.time.substr(0, 10);
   const std::string user = Str(entry.event.actor, "user");
   if (t == "hold.placed") {
-    json::object h{{"seq", entry.seq},       {"scope", b.at("scope")},
-                   {"authority", b.at("authority")}, {"reason", b.at("reason")},
-                   {"placed", day},          {"by", party}};
+    json::object h{
+        {"seq", entry.seq},         {"scope", b.at("scope")}, {"authority", b.at("authority")},
+        {"reason", b.at("reason")}, {"placed", day},          {"by", party}};
+    h["user"] = user;
+    if (b.contains("reference")) h["reference"] = b.at("reference");
     if (b.contains("target")) h["target"] = b.at("target");
+    if (Str(b, "scope") == "item") {
+      ST_RETURN_IF_ERROR(s->Put(IndexKey("item", Str(b, "target"), entry.seq), ""));
+    }
     return Put(s, keys::Hold(Str(b, "hold")), h);
   }
   if (t == "hold.lifted") {
@@ -56,8 +61,21 @@ Status ApplyHolds(const Entry& entry, const json::object& b, const std::string& 
   }
   if (t == "deletion.requested") {
     return Put(s, keys::DeletionRequest(Str(b, "request")),
-               json::object{{"seq", entry.seq}, {"item", b.at("item")}, {"party", party},
-                            {"user", user}, {"requested", day}, {"state", "pending"}});
+               json::object{{"seq", entry.seq},
+                            {"item", b.at("item")},
+                            {"party", party},
+                            {"user", user},
+                            {"requested", day},
+                            {"state", "pending"}});
+  }
+  if (t == "disposition.declined") {
+    std::string key = keys::DeletionRequest(Str(b, "request"));
+    ST_ASSIGN_OR_RETURN(auto req, w.Record(key));
+    if (!req) return Corruption(t + " of unknown request " + Str(b, "request"));
+    (*req)["state"] = "declined";
+    (*req)["declined"] = json::object{{"seq", entry.seq}, {"by", user}, {"date", day}};
+    ST_RETURN_IF_ERROR(s->Put(IndexKey("item", Str(*req, "item"), entry.seq), ""));
+    return Put(s, key, *req);
   }
   if (t == "disposition.approved" || t == "disposed") {
     std::string key = keys::DeletionRequest(Str(b, "request"));
@@ -70,7 +88,8 @@ Status ApplyHolds(const Entry& entry, const json::object& b, const std::string& 
       return Put(s, key, *req);
     }
     (*req)["state"] = "disposed";
-    (*req)["disposed"] = json::object{{"seq", entry.seq}, {"date", day}, {"method", b.at("method")}};
+    (*req)["disposed"] =
+        json::object{{"seq", entry.seq}, {"date", day}, {"method", b.at("method")}};
     std::string item = Str(*req, "item");
     // The party's copy is gone; other parties' copies are theirs to keep.
     ST_RETURN_IF_ERROR(s->Delete(keys::Held(item, party)));
@@ -83,8 +102,8 @@ Status ApplyHolds(const Entry& entry, const json::object& b, const std::string& 
 // A refused deletion request is kept, so it can come back for review once
 // what refused it (a hold) is gone.
 Status ApplyRefusedDeletion(const Entry& entry, const json::object& attempt,
-                            const json::object& decision, const std::string& party,
-                            StateWriter* s, const World& w) {
+                            const json::object& decision, const std::string& party, StateWriter* s,
+                            const World& w) {
   const json::object& b = attempt.at("body").as_object();
   std::string key = keys::DeletionRequest(Str(b, "request"));
   ST_ASSIGN_OR_RETURN(bool exists, w.Exists(key));
@@ -94,9 +113,12 @@ Status ApplyRefusedDeletion(const Entry& entry, const json::object& attempt,
     if (Str(f.as_object(), "severity") == "refuse") rules.push_back(f.as_object().at("rule"));
   }
   return Put(s, key,
-             json::object{{"seq", entry.seq}, {"item", b.at("item")}, {"party", party},
+             json::object{{"seq", entry.seq},
+                          {"item", b.at("item")},
+                          {"party", party},
                           {"user", Str(entry.event.actor, "user")},
-                          {"requested", entry.time.substr(0, 10)}, {"state", "refused"},
+                          {"requested", entry.time.substr(0, 10)},
+                          {"state", "refused"},
                           {"refused_by", rules}});
 }
 

@@ -45,19 +45,20 @@ Result<Table> MayDelete(const Engine& e, const Snapshot& s, std::string_view ite
   ST_ASSIGN_OR_RETURN(std::vector<json::object> holds_now, HoldsCovering(w, rec));
   std::string hold_names;
   for (const json::object& h : holds_now) {
-    hold_names += (hold_names.empty() ? "" : ", ") + Str(h, "hold") + " (" + Str(h, "authority") + ")";
+    hold_names +=
+        (hold_names.empty() ? "" : ", ") + Str(h, "hold") + " (" + Str(h, "authority") + ")";
   }
   std::string answer = "yes";
   if (const Finding* f = d.first_refusal()) {
     answer = f->rule.starts_with("hold.") && !hold_names.empty() ? "no: hold " + hold_names
-             : f->rule.starts_with("hold.")      ? "no: retention review owed"
+             : f->rule.starts_with("hold.")                      ? "no: retention review owed"
              : f->rule == "retention.minimum"    ? "no: retention until " + r.until->ToString()
              : f->rule.starts_with("retention.") ? "no: retention not yet started"
                                                  : "no";
   }
   for (const Finding& f : d.findings()) {
-    t.rows.push_back(json::object{{"answer", answer}, {"rule", f.rule}, {"reason", f.reason},
-                                  {"cite", f.cite.Short()}});
+    t.rows.push_back(json::object{
+        {"answer", answer}, {"rule", f.rule}, {"reason", f.reason}, {"cite", f.cite.Short()}});
   }
   if (t.rows.empty()) {
     t.rows.push_back(json::object{
@@ -111,7 +112,8 @@ Result<Table> DispositionReview(const Engine& e, const Snapshot& s, Date today) 
       // A request refused because of a hold returns when no hold covers the
       // item any more; the requester then asks again.
       bool by_hold = false;
-      for (const std::string& rule : List(r, "refused_by")) by_hold = by_hold || rule.starts_with("hold.");
+      for (const std::string& rule : List(r, "refused_by"))
+        by_hold = by_hold || rule.starts_with("hold.");
       if (!by_hold) continue;
       // Dealt with once the party has asked again (a later request carries
       // the matter) or no longer holds a copy.
@@ -137,8 +139,11 @@ Result<Table> DispositionReview(const Engine& e, const Snapshot& s, Date today) 
     } else {
       continue;
     }
-    t.rows.push_back(json::object{{"request", id}, {"item", r.at("item")}, {"party", r.at("party")},
-                                  {"requested", r.at("requested")}, {"state", state},
+    t.rows.push_back(json::object{{"request", id},
+                                  {"item", r.at("item")},
+                                  {"party", r.at("party")},
+                                  {"requested", r.at("requested")},
+                                  {"state", state},
                                   {"next", next}});
   }
   return t;
@@ -166,7 +171,9 @@ Result<Table> PendingShreds(const Snapshot& s) {
       return false;
     }));
     if (any_holder) continue;
-    t.rows.push_back(json::object{{"item", item}, {"request", id}, {"party", r.at("party")},
+    t.rows.push_back(json::object{{"item", item},
+                                  {"request", id},
+                                  {"party", r.at("party")},
                                   {"disposed_seq", r.at("disposed").at("seq")}});
   }
   return t;
@@ -202,8 +209,11 @@ Result<Table> SubjectAccess(const Snapshot& s, std::string_view subject) {
       const json::object& body = ev.at("body").as_object();
       std::string type = Str(ev.as_object(), "type");
       if (type == "refused") type = "refused " + Str(body.at("attempt").as_object(), "type");
-      t.rows.push_back(json::object{{"item", item}, {"seq", seq}, {"time", ev.at("time")},
-                                    {"type", type}, {"party", ev.at("actor").at("party")},
+      t.rows.push_back(json::object{{"item", item},
+                                    {"seq", seq},
+                                    {"time", ev.at("time")},
+                                    {"type", type},
+                                    {"party", ev.at("actor").at("party")},
                                     {"outcome", body.at("decision").at("outcome")}});
     }
   }
@@ -217,11 +227,11 @@ Result<Table> Disposals(const Snapshot& s, int year) {
   Table t;
   t.columns = {"seq", "time", "item", "party", "request", "method", "approved_by"};
   std::vector<uint64_t> seqs;
-  ST_RETURN_IF_ERROR(ScanIndex(s, "disposal", std::to_string(year),
-                               [&](uint64_t seq, std::string_view) {
-                                 seqs.push_back(seq);
-                                 return true;
-                               }));
+  ST_RETURN_IF_ERROR(
+      ScanIndex(s, "disposal", std::to_string(year), [&](uint64_t seq, std::string_view) {
+        seqs.push_back(seq);
+        return true;
+      }));
   for (uint64_t seq : seqs) {
     ST_ASSIGN_OR_RETURN(std::string_view bytes, s.EntryBytes(seq));
     ST_ASSIGN_OR_RETURN(json::value e, ParseStrict(bytes));
@@ -232,14 +242,15 @@ Result<Table> Disposals(const Snapshot& s, int year) {
       ST_ASSIGN_OR_RETURN(json::value v, ParseStrict(*raw));
       req = v.as_object();
     }
-    t.rows.push_back(json::object{
-        {"seq", seq},
-        {"time", e.at("time")},
-        {"item", Str(req, "item")},
-        {"party", e.at("actor").at("party")},
-        {"request", b.at("request")},
-        {"method", b.at("method")},
-        {"approved_by", req.contains("approved") ? Str(req.at("approved").as_object(), "by") : ""}});
+    t.rows.push_back(
+        json::object{{"seq", seq},
+                     {"time", e.at("time")},
+                     {"item", Str(req, "item")},
+                     {"party", e.at("actor").at("party")},
+                     {"request", b.at("request")},
+                     {"method", b.at("method")},
+                     {"approved_by",
+                      req.contains("approved") ? Str(req.at("approved").as_object(), "by") : ""}});
   }
   t.summary["year"] = year;
   t.summary["disposals"] = t.rows.size();

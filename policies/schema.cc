@@ -32,6 +32,9 @@ Status CheckText(const json::value& v, const std::string& path, size_t max, bool
     return InvalidArgument(path + ": must be 1 to " + std::to_string(max) + " characters, got " +
                            std::to_string(s.size()));
   }
+  if (s.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return InvalidArgument(path + ": must not be blank");
+  }
   if (one_line && s.find_first_of("\r\n") != std::string_view::npos) {
     return InvalidArgument(path + ": must be a single line");
   }

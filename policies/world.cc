@@ -71,7 +71,8 @@ class AgreementCache {
     ST_ASSIGN_OR_RETURN(auto record, state.Get(keys::Agreement(id)));
     if (!record) return Corruption("agreement " + std::string(id) + " has a stamp but no record");
     auto parsed = ParseStrict(*record);
-    if (!parsed.ok() || !parsed->is_object()) return Corruption("agreement record is not a JSON object");
+    if (!parsed.ok() || !parsed->is_object())
+      return Corruption("agreement record is not a JSON object");
     const json::object& o = parsed->as_object();
     const json::value* doc = o.if_contains("doc");
     if (doc == nullptr || !doc->is_object()) return Corruption("agreement record has no doc");

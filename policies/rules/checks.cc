@@ -38,6 +38,7 @@ std::vector<Check> ChecksFor(std::string_view type) {
       {"retention.trigger", {CheckRetentionTrigger}},
       {"deletion.requested", {CheckDeletionRequested}},
       {"disposition.approved", {CheckDispositionApproved}},
+      {"disposition.declined", {CheckDispositionDeclined}},
       {"disposed", {CheckDisposed}},
       {"payload.stored", {CheckPayloadStored}},
       {"payload.shredded", {CheckPayloadShredded}},

@@ -64,9 +64,10 @@ Result<Cite> IicsaCite(const World& w, const std::vector<std::string>& under) {
     }
   }
   return any ? *any
-             : DesignCite("§3 rules table",
-                          "Nothing flagged safeguarding may be deleted or destroyed while the IICSA "
-                          "hold stands");
+             : DesignCite(
+                   "§3 rules table",
+                   "Nothing flagged safeguarding may be deleted or destroyed while the IICSA "
+                   "hold stands");
 }
 
 }  // namespace
@@ -105,11 +106,13 @@ Result<Retention> RetentionOf(const World& w, const json::object& item) {
         std::string start;
         if (from == "evidence_date") {
           start = Str(item, "evidence_date");
-          if (start.empty()) r.why = "no evidence date is recorded on it, so its minimum has not started";
+          if (start.empty())
+            r.why = "no evidence date is recorded on it, so its minimum has not started";
         } else {
           ST_ASSIGN_OR_RETURN(auto trig, w.Record(keys::Trigger(Str(item, "item"), from)));
           if (trig) start = Str(*trig, "date");
-          if (start.empty()) r.why = "its retention runs from " + from + ", which is not yet recorded";
+          if (start.empty())
+            r.why = "its retention runs from " + from + ", which is not yet recorded";
         }
         if (start.empty()) return r;
         const json::value* years = co.if_contains("min_years");
@@ -125,6 +128,12 @@ Result<Retention> RetentionOf(const World& w, const json::object& item) {
   return r;
 }
 
+Result<bool> RetentionClassKnown(const World& w, std::string_view klass) {
+  json::object probe{{"item", "probe"}, {"retention_class", std::string(klass)}};
+  ST_ASSIGN_OR_RETURN(Retention r, RetentionOf(w, probe));
+  return r.cite.seed != "DESIGN.md";  // found in an agreement's retention rule
+}
+
 Status CheckDisposalBlockers(const World& w, const json::object& item, std::string_view party,
                              Date today, Decision* d) {
   const std::string id = Str(item, "item");
@@ -136,8 +145,9 @@ Status CheckDisposalBlockers(const World& w, const json::object& item, std::stri
     if (iicsa) {
       ST_ASSIGN_OR_RETURN(cite, IicsaCite(w, under));
     } else {
-      cite = DesignCite("§3 rules table", "A hold (legal, inquiry, litigation) always beats "
-                                          "retention expiry");
+      cite = DesignCite("§3 rules table",
+                        "A hold (legal, inquiry, litigation) always beats "
+                        "retention expiry");
     }
     d->Refuse(iicsa ? "hold.iicsa" : "hold.no-destroy", cite,
               id + " is held by " + Str(h, "hold") + " (" + Str(h, "authority") + ", placed " +

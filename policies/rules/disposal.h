@@ -28,6 +28,8 @@ struct Retention {
   Cite cite;
 };
 Result<Retention> RetentionOf(const World& w, const boost::json::object& item);
+// Whether a registered agreement defines the retention class.
+Result<bool> RetentionClassKnown(const World& w, std::string_view klass);
 
 // Adds a refusal for every reason `party` may not dispose of `item` on
 // `today`; adds nothing if it may. item must carry its "item" id.

@@ -24,9 +24,9 @@ Cite ScopeCite() { return DesignCite("Standards: check the party scope"); }
 // requester's: each party disposes of its own copy.
 Result<std::pair<json::object, json::object>> RequestAndItem(const Proposal& p, const World& w,
                                                              Decision* d) {
-  ST_ASSIGN_OR_RETURN(json::object req, w.Need(keys::DeletionRequest(p.Body("request")),
-                                               "body.request", "deletion request",
-                                               p.Body("request")));
+  ST_ASSIGN_OR_RETURN(json::object req,
+                      w.Need(keys::DeletionRequest(p.Body("request")), "body.request",
+                             "deletion request", p.Body("request")));
   ST_ASSIGN_OR_RETURN(json::object item, NeedItem(w, Str(req, "item"), "body.request"));
   item["item"] = Str(req, "item");
   if (Str(req, "party") != p.party) {
@@ -67,15 +67,16 @@ Status CheckHoldPlaced(const Proposal& p, const World& w, Decision*) {
 // DESIGN.md §3 rules table: lifting a hold needs an authorised actor and a
 // reason, and does not delete anything by itself.
 Status CheckHoldLifted(const Proposal& p, const World& w, Decision* d) {
-  ST_ASSIGN_OR_RETURN(json::object h, w.Need(keys::Hold(p.Body("hold")), "body.hold", "hold",
-                                             p.Body("hold")));
+  ST_ASSIGN_OR_RETURN(json::object h,
+                      w.Need(keys::Hold(p.Body("hold")), "body.hold", "hold", p.Body("hold")));
   if (h.contains("lifted")) {
     return InvalidArgument("body.hold: \"" + p.Body("hold") + "\" was lifted on " +
                            Str(h.at("lifted").as_object(), "date"));
   }
   if (Str(h, "by") != p.party) {
-    d->Refuse("scope.party", ScopeCite(),
-              "hold " + p.Body("hold") + " was placed by " + Str(h, "by") + "; only it can lift it");
+    d->Refuse(
+        "scope.party", ScopeCite(),
+        "hold " + p.Body("hold") + " was placed by " + Str(h, "by") + "; only it can lift it");
     return Status::Ok();
   }
   if (Str(h, "authority") == "iicsa") {
@@ -85,7 +86,8 @@ Status CheckHoldLifted(const Proposal& p, const World& w, Decision* d) {
         if (r->String("on_lift") != "retention_review_due") continue;
         d->UseAgreement(a->id, a->version);
         d->Oblige("hold.retention-review",
-                  "review " + a->id + " for the retention of its data before anything is deleted (" +
+                  "review " + a->id +
+                      " for the retention of its data before anything is deleted (" +
                       r->CiteFor("on_lift").Short() + ")");
       }
     }
@@ -105,15 +107,16 @@ Status CheckRetentionTrigger(const Proposal& p, const World& w, Decision* d) {
   ST_RETURN_IF_ERROR(MustBeNew(w, keys::Trigger(p.Body("item"), p.Body("trigger")), "body.trigger",
                                p.Body("trigger")));
   if (Str(item, "owner") != p.party) {
-    d->Refuse("scope.party", ScopeCite(), "only the owner (" + Str(item, "owner") +
-                                              ") records when " + p.Body("item") + "'s retention starts");
+    d->Refuse("scope.party", ScopeCite(),
+              "only the owner (" + Str(item, "owner") + ") records when " + p.Body("item") +
+                  "'s retention starts");
   }
   return Status::Ok();
 }
 
 Status CheckDeletionRequested(const Proposal& p, const World& w, Decision* d) {
-  ST_RETURN_IF_ERROR(MustBeNew(w, keys::DeletionRequest(p.Body("request")), "body.request",
-                               p.Body("request")));
+  ST_RETURN_IF_ERROR(
+      MustBeNew(w, keys::DeletionRequest(p.Body("request")), "body.request", p.Body("request")));
   ST_ASSIGN_OR_RETURN(json::object item, NeedItem(w, p.Body("item"), "body.item"));
   item["item"] = p.Body("item");
   ST_ASSIGN_OR_RETURN(bool holds, HoldsItem(w, p.Body("item"), p.party));
@@ -169,7 +172,8 @@ Status CheckPayloadStored(const Proposal& p, const World& w, Decision* d) {
                            p.Body("item"));
   }
   ST_ASSIGN_OR_RETURN(bool holds, HoldsItem(w, p.Body("item"), p.party));
-  if (!holds) d->Refuse("scope.party", ScopeCite(), p.party + " holds no copy of " + p.Body("item"));
+  if (!holds)
+    d->Refuse("scope.party", ScopeCite(), p.party + " holds no copy of " + p.Body("item"));
   return Status::Ok();
 }
 
@@ -181,23 +185,35 @@ Status CheckPayloadShredded(const Proposal& p, const World& w, Decision* d) {
   if (payload == nullptr || payload->as_object().contains("shredded")) {
     return InvalidArgument("body.item: no payload of " + p.Body("item") + " is held to shred");
   }
-  ST_ASSIGN_OR_RETURN(json::object req, w.Need(keys::DeletionRequest(p.Body("request")),
-                                               "body.request", "deletion request",
-                                               p.Body("request")));
+  ST_ASSIGN_OR_RETURN(json::object req,
+                      w.Need(keys::DeletionRequest(p.Body("request")), "body.request",
+                             "deletion request", p.Body("request")));
   if (Str(req, "state") != "disposed" || Str(req, "item") != p.Body("item")) {
-    return InvalidArgument("body.request: " + p.Body("request") + " is not a completed disposal of " +
-                           p.Body("item"));
+    return InvalidArgument("body.request: " + p.Body("request") +
+                           " is not a completed disposal of " + p.Body("item"));
   }
   bool any_holder = false;
-  ST_RETURN_IF_ERROR(w.state().Scan(keys::Held(p.Body("item"), ""), "",
-                                    [&](std::string_view, std::string_view) {
-                                      any_holder = true;
-                                      return false;
-                                    }));
+  ST_RETURN_IF_ERROR(
+      w.state().Scan(keys::Held(p.Body("item"), ""), "", [&](std::string_view, std::string_view) {
+        any_holder = true;
+        return false;
+      }));
   if (any_holder) {
     d->Refuse("vault.copies-remain",
               DesignCite("§1", "lawful disposal destroys the key (crypto-shredding)"),
               "another party still holds " + p.Body("item") + "; its payload is kept");
+  }
+  return Status::Ok();
+}
+
+// A disposition review may decline a request: the copy is kept, and the
+// decision is on the record like an approval.
+Status CheckDispositionDeclined(const Proposal& p, const World& w, Decision* d) {
+  ST_ASSIGN_OR_RETURN(auto ri, RequestAndItem(p, w, d));
+  const json::object& req = ri.first;
+  if (Str(req, "state") != "pending" && Str(req, "state") != "approved") {
+    return InvalidArgument("body.request: \"" + p.Body("request") + "\" is " + Str(req, "state") +
+                           "; only a pending or approved request can be declined");
   }
   return Status::Ok();
 }

@@ -1,5 +1,6 @@
 // Checks on items: registration, access under embargo, publication, and the
 // onward-disclosure rule of seed 001 with the originator's written consent.
+#include "policies/rules/disposal.h"
 #include "policies/rules/onward.h"
 #include "policies/rules/rules.h"
 
@@ -40,6 +41,13 @@ Status CheckItemRegistered(const Proposal& p, const World& w, Decision* d) {
     ST_RETURN_IF_ERROR(
         w.Need(keys::Party(p.Body("provider")), "body.provider", "party", p.Body("provider"))
             .status());
+  }
+  if (!p.Body("retention_class").empty()) {
+    ST_ASSIGN_OR_RETURN(bool known, RetentionClassKnown(w, p.Body("retention_class")));
+    if (!known) {
+      return InvalidArgument("body.retention_class: \"" + p.Body("retention_class") +
+                             "\" is not a class any registered agreement defines");
+    }
   }
   if (!p.Body("agreement").empty()) {
     ST_ASSIGN_OR_RETURN(auto a, NeedAgreement(w, p.Body("agreement"), "body.agreement"));

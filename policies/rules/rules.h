@@ -65,6 +65,7 @@ Status CheckHoldLifted(const Proposal& p, const World& w, Decision* d);
 Status CheckRetentionTrigger(const Proposal& p, const World& w, Decision* d);
 Status CheckDeletionRequested(const Proposal& p, const World& w, Decision* d);
 Status CheckDispositionApproved(const Proposal& p, const World& w, Decision* d);
+Status CheckDispositionDeclined(const Proposal& p, const World& w, Decision* d);
 Status CheckDisposed(const Proposal& p, const World& w, Decision* d);
 Status CheckPayloadStored(const Proposal& p, const World& w, Decision* d);
 Status CheckPayloadShredded(const Proposal& p, const World& w, Decision* d);

@@ -94,7 +94,8 @@ TEST_F(VaultTest, ShredLeavesNothingReadable) {
 TEST_F(VaultTest, AKeyOverwrittenButNotYetUnlinkedReadsAsDestroyed) {
   // What a crash between the overwrite and the unlink leaves behind.
   ASSERT_TRUE(vault_->Put("rep-3", "secret").ok());
-  std::ofstream(Path("keys", "rep-3.key"), std::ios::binary | std::ios::trunc) << std::string(33, 'x');
+  std::ofstream(Path("keys", "rep-3.key"), std::ios::binary | std::ios::trunc)
+      << std::string(33, 'x');
   auto got = vault_->Get("rep-3");
   EXPECT_EQ(got.status().code(), Code::kNotFound);
   EXPECT_NE(got.status().message().find("destroyed"), std::string::npos);

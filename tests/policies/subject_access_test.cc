@@ -31,7 +31,8 @@ TEST_F(SubjectAccessTest, EverythingOnTheSubjectsItemsAndNothingElse) {
     types.emplace_back(row.at("type").as_string());
   }
   EXPECT_EQ(items, (std::vector<std::string>{"notif-1", "notif-1", "summary-1"}));
-  EXPECT_EQ(types, (std::vector<std::string>{"item.registered", "refused access", "item.registered"}));
+  EXPECT_EQ(types,
+            (std::vector<std::string>{"item.registered", "refused access", "item.registered"}));
   EXPECT_EQ(t->summary.at("items"), 2);
   auto none = SubjectAccess(**snap, "subj-zzz");
   ASSERT_TRUE(none.ok());

@@ -230,5 +230,31 @@ TEST_F(HoldsTest, PlacingAHold) {
   EXPECT_FALSE(Place("o.ig", "h1", "item", "litigation", "ev-1").status.ok());  // id taken
 }
 
+// A disposition review can decline as well as approve; a refused approval
+// and an item hold both belong to the item's story (provenance).
+TEST_F(HoldsTest, DeclinedRequestsAndRefusedStepsShowInProvenance) {
+  ASSERT_TRUE(Plain("ev-1").allowed());
+  ASSERT_TRUE(Request("o.arc", "req-1", "ev-1").allowed());
+  ASSERT_TRUE(
+      Record("o.ig", "disposition.declined", {{"request", "req-1"}, {"reason", "still needed"}})
+          .allowed());
+  EXPECT_FALSE(Approve("o.ig", "req-1").status.ok());  // declined: nothing to approve
+  EXPECT_FALSE(Record("o.ig", "disposition.declined", {{"request", "req-1"}, {"reason", "  "}})
+                   .status.ok());  // a blank reason is no reason
+
+  ASSERT_TRUE(Request("o.arc", "req-2", "ev-1").allowed());
+  ASSERT_TRUE(Place("o.siro", "claim", "item", "litigation", "ev-1").allowed());
+  Recorded refused = Approve("o.ig", "req-2");
+  ASSERT_TRUE(refused.refused());
+  auto snap = ledger_->Read();
+  auto prov = Provenance(**snap, "ev-1", {});
+  ASSERT_TRUE(prov.ok());
+  std::vector<std::string> types;
+  for (const auto& row : prov->rows) types.emplace_back(row.at("type").as_string());
+  EXPECT_EQ(types, (std::vector<std::string>{"item.registered", "deletion.requested",
+                                             "disposition.declined", "deletion.requested",
+                                             "hold.placed", "refused disposition.approved"}));
+}
+
 }  // namespace
 }  // namespace sharetrail::policy::testing
