@@ -111,7 +111,7 @@ void Load(Globals& g, const PolicyOpts& o) {
   if (o.as.empty()) Fail(g, InvalidArgument("policy load needs --as ADMIN"));
   auto events = OrFail(g, policy::PolicyEvents(o.dir, o.as));
   auto ledger = OrFail(g, OpenLedger(g, false));
-  std::vector<Event> todo;
+  std::vector<Event> to_append;
   int parties = 0, agreements = 0, amended = 0;
   {
     auto snap = OrFail(g, ledger->Read());
@@ -121,7 +121,7 @@ void Load(Globals& g, const PolicyOpts& o) {
       if (e.type == "party.registered") {
         if (OrFail(g, w.Exists(policy::keys::Party(policy::Str(e.body, "party"))))) continue;
         ++parties;
-        todo.push_back(std::move(e));
+        to_append.push_back(std::move(e));
         continue;
       }
       if (!admin_known) {
@@ -130,7 +130,7 @@ void Load(Globals& g, const PolicyOpts& o) {
                                   " is not a user yet: give --party and --team to "
                                   "register them as the first administrator"));
         }
-        todo.push_back(Event{{{"user", o.as}},
+        to_append.push_back(Event{{{"user", o.as}},
                              "user.registered",
                              {{"user", o.as},
                               {"party", o.party},
@@ -142,7 +142,7 @@ void Load(Globals& g, const PolicyOpts& o) {
       auto existing = OrFail(g, w.Record(policy::keys::Agreement(policy::Str(doc, "id"))));
       if (!existing) {
         ++agreements;
-        todo.push_back(std::move(e));
+        to_append.push_back(std::move(e));
       } else if (OrFail(g, Canonicalize(existing->at("doc"))) != OrFail(g, Canonicalize(doc))) {
         if (o.reason.empty()) {
           Fail(g, InvalidArgument("agreement " + policy::Str(doc, "id") +
@@ -151,13 +151,13 @@ void Load(Globals& g, const PolicyOpts& o) {
         e.type = "agreement.amended";
         e.body["reason"] = o.reason;
         ++amended;
-        todo.push_back(std::move(e));
+        to_append.push_back(std::move(e));
       }
     }
   }
   bool refused = false;
-  if (!todo.empty()) {
-    auto results = OrFail(g, ledger->AppendAll(todo));
+  if (!to_append.empty()) {
+    auto results = OrFail(g, ledger->AppendAll(to_append));
     for (auto& r : results) {
       if (!r.ok()) Fail(g, r.status());
       if (json::parse(r->outcome).at("type") == "refused") refused = PrintOutcome(g, r->outcome);
