@@ -20,16 +20,6 @@ struct VaultOpts {
   std::string as, role, item, file, out;
 };
 
-std::string HexDigest(std::string_view bytes) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (uint8_t b : Sha256(bytes)) {
-    out += kHex[b >> 4];
-    out += kHex[b & 15];
-  }
-  return out;
-}
-
 json::object Actor(const std::string& as, const std::string& role) {
   json::object a{{"user", as}};
   if (!role.empty()) a["role"] = role;
@@ -56,7 +46,7 @@ void Put(Globals& g, const VaultOpts& o) {
   auto r = ledger->Append(Event{Actor(o.as, o.role),
                                 "payload.stored",
                                 {{"item", o.item},
-                                 {"digest", HexDigest(bytes)},
+                                 {"digest", Sha256Hex(bytes)},
                                  {"size", static_cast<int64_t>(bytes.size())}}});
   if (!r.ok() || Refused(json::parse(r->outcome).as_object())) {
     (void)vault->Shred(o.item);

@@ -18,6 +18,8 @@ namespace sharetrail {
 using Hash = std::array<uint8_t, 32>;
 
 Hash Sha256(std::string_view data);
+// Lowercase hex of SHA-256(data): the digest form item records carry.
+std::string Sha256Hex(std::string_view data);
 Hash LeafHash(std::string_view entry);
 Hash NodeHash(const Hash& left, const Hash& right);
 Hash EmptyTreeHash();

@@ -71,11 +71,9 @@ Status ApplyDirectory(const Ctx& c) {
     json::object record{{"version", version}, {"seq", c.entry.seq}, {"doc", doc}};
     ST_ASSIGN_OR_RETURN(std::string bytes, Canonicalize(record));
     ST_RETURN_IF_ERROR(c.state->Put(keys::Agreement(id), bytes));
-    static const char kHex[] = "0123456789abcdef";
-    std::string digest;
-    for (uint8_t x : Sha256(bytes)) digest += std::string{kHex[x >> 4], kHex[x & 15]};
-    return c.Put(keys::AgreementStamp(id),
-                 json::object{{"version", version}, {"seq", c.entry.seq}, {"digest", digest}});
+    return c.Put(
+        keys::AgreementStamp(id),
+        json::object{{"version", version}, {"seq", c.entry.seq}, {"digest", Sha256Hex(bytes)}});
   }
   if (t == "agreement.reviewed") {
     ST_RETURN_IF_ERROR(c.Index("agreement", Str(b, "agreement")));

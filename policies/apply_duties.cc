@@ -3,15 +3,11 @@
 #include "ledger/canonical_json.h"
 #include "policies/engine.h"
 #include "policies/index.h"
+#include "policies/records.h"
 
 namespace sharetrail::policy {
 namespace json = boost::json;
 namespace {
-
-Status Put(StateWriter* s, const std::string& key, const json::object& record) {
-  ST_ASSIGN_OR_RETURN(std::string bytes, Canonicalize(record));
-  return s->Put(key, bytes);
-}
 
 Result<json::object> Existing(const World& w, const std::string& key) {
   ST_ASSIGN_OR_RETURN(auto rec, w.Record(key));
@@ -42,14 +38,14 @@ Status ApplyDuties(const Entry& entry, const json::object& b, const std::string&
       }
     }
     ST_RETURN_IF_ERROR(index("agreement", Str(b, "agreement")));
-    return Put(s, keys::Incident(Str(b, "incident")),
-               json::object{{"seq", entry.seq},
-                            {"kind", b.at("kind")},
-                            {"agreement", b.at("agreement")},
-                            {"by", party},
-                            {"reported", day},
-                            {"consult", consult},
-                            {"consulted", json::array()}});
+    return PutRecord(s, keys::Incident(Str(b, "incident")),
+                     json::object{{"seq", entry.seq},
+                                  {"kind", b.at("kind")},
+                                  {"agreement", b.at("agreement")},
+                                  {"by", party},
+                                  {"reported", day},
+                                  {"consult", consult},
+                                  {"consulted", json::array()}});
   }
   if (t == "incident.consulted") {
     std::string key = keys::Incident(Str(b, "incident"));
@@ -58,61 +54,61 @@ Status ApplyDuties(const Entry& entry, const json::object& b, const std::string&
       rec["consulted"].as_array().push_back(b.at("with"));
     }
     ST_RETURN_IF_ERROR(index("party", Str(b, "with")));
-    return Put(s, key, rec);
+    return PutRecord(s, key, rec);
   }
   if (t == "register.requested") {
-    return Put(s, keys::Request(Str(b, "request")),
-               json::object{{"seq", entry.seq},
-                            {"party", party},
-                            {"user", Str(entry.event.actor, "user")},
-                            {"role", Str(entry.event.actor, "role")},
-                            {"standing", b.at("standing")},
-                            {"fields", b.at("fields")},
-                            {"purpose", b.at("purpose")},
-                            {"area", b.at("area")},
-                            {"created", day},
-                            {"confirmed", day}});
+    return PutRecord(s, keys::Request(Str(b, "request")),
+                     json::object{{"seq", entry.seq},
+                                  {"party", party},
+                                  {"user", Str(entry.event.actor, "user")},
+                                  {"role", Str(entry.event.actor, "role")},
+                                  {"standing", b.at("standing")},
+                                  {"fields", b.at("fields")},
+                                  {"purpose", b.at("purpose")},
+                                  {"area", b.at("area")},
+                                  {"created", day},
+                                  {"confirmed", day}});
   }
   if (t == "standing_request.reconfirmed") {
     std::string key = keys::Request(Str(b, "request"));
     ST_ASSIGN_OR_RETURN(json::object rec, Existing(w, key));
     rec["confirmed"] = day;
-    return Put(s, key, rec);
+    return PutRecord(s, key, rec);
   }
   if (t == "purpose.use") {
     return index("beyond-purpose", day.substr(0, 4), "authorised");
   }
   if (t == "matter.raised") {
     ST_RETURN_IF_ERROR(index("party", Str(b, "to")));
-    return Put(s, keys::Matter(Str(b, "matter")),
-               json::object{{"seq", entry.seq},
-                            {"section", b.at("section")},
-                            {"from", party},
-                            {"to", b.at("to")},
-                            {"raised", day}});
+    return PutRecord(s, keys::Matter(Str(b, "matter")),
+                     json::object{{"seq", entry.seq},
+                                  {"section", b.at("section")},
+                                  {"from", party},
+                                  {"to", b.at("to")},
+                                  {"raised", day}});
   }
   if (t == "matter.answered") {
     std::string key = keys::Matter(Str(b, "matter"));
     ST_ASSIGN_OR_RETURN(json::object rec, Existing(w, key));
     rec["answered"] = entry.seq;
     rec["answered_on"] = day;
-    return Put(s, key, rec);
+    return PutRecord(s, key, rec);
   }
   if (t == "jtai.requested") {
     ST_RETURN_IF_ERROR(index("party", Str(b, "agency")));
-    return Put(
+    return PutRecord(
         s, keys::Jtai(Str(b, "inspection"), Str(b, "request")),
         json::object{{"seq", entry.seq}, {"inspectorate", party}, {"agency", b.at("agency")}});
   }
   if (t == "inspection.ended") {
-    return Put(s, keys::Inspection(Str(b, "inspection")),
-               json::object{{"seq", entry.seq}, {"ended", b.at("date")}});
+    return PutRecord(s, keys::Inspection(Str(b, "inspection")),
+                     json::object{{"seq", entry.seq}, {"ended", b.at("date")}});
   }
   if (t == "jtai.removed") {
     std::string key = keys::Jtai(Str(b, "inspection"), Str(b, "request"));
     ST_ASSIGN_OR_RETURN(json::object rec, Existing(w, key));
     rec["removed"] = entry.seq;
-    return Put(s, key, rec);
+    return PutRecord(s, key, rec);
   }
   return Status::Ok();
 }

@@ -2,17 +2,10 @@
 #include "ledger/canonical_json.h"
 #include "policies/engine.h"
 #include "policies/index.h"
+#include "policies/records.h"
 
 namespace sharetrail::policy {
 namespace json = boost::json;
-namespace {
-
-Status Put(StateWriter* s, const std::string& key, const json::object& record) {
-  ST_ASSIGN_OR_RETURN(std::string bytes, Canonicalize(record));
-  return s->Put(key, bytes);
-}
-
-}  // namespace
 
 Status ApplyHolds(const Entry& entry, const json::object& b, const std::string& party,
                   StateWriter* s, const World& w) {
@@ -29,18 +22,18 @@ Status ApplyHolds(const Entry& entry, const json::object& b, const std::string& 
     if (Str(b, "scope") == "item") {
       ST_RETURN_IF_ERROR(s->Put(IndexKey("item", Str(b, "target"), entry.seq), ""));
     }
-    return Put(s, keys::Hold(Str(b, "hold")), h);
+    return PutRecord(s, keys::Hold(Str(b, "hold")), h);
   }
   if (t == "hold.lifted") {
     std::string key = keys::Hold(Str(b, "hold"));
     ST_ASSIGN_OR_RETURN(auto h, w.Record(key));
     if (!h) return Corruption("hold.lifted of unknown hold " + Str(b, "hold"));
     (*h)["lifted"] = json::object{{"seq", entry.seq}, {"date", day}, {"by", user}};
-    return Put(s, key, *h);
+    return PutRecord(s, key, *h);
   }
   if (t == "retention.trigger") {
-    return Put(s, keys::Trigger(Str(b, "item"), Str(b, "trigger")),
-               json::object{{"seq", entry.seq}, {"date", b.at("date")}});
+    return PutRecord(s, keys::Trigger(Str(b, "item"), Str(b, "trigger")),
+                     json::object{{"seq", entry.seq}, {"date", b.at("date")}});
   }
   if (t == "payload.stored" || t == "payload.shredded") {
     std::string key = keys::Item(Str(b, "item"));
@@ -54,19 +47,19 @@ Status ApplyHolds(const Entry& entry, const json::object& b, const std::string& 
       ST_ASSIGN_OR_RETURN(auto req, w.Record(rkey));
       if (req) {
         (*req)["shredded"] = entry.seq;
-        ST_RETURN_IF_ERROR(Put(s, rkey, *req));
+        ST_RETURN_IF_ERROR(PutRecord(s, rkey, *req));
       }
     }
-    return Put(s, key, *item);
+    return PutRecord(s, key, *item);
   }
   if (t == "deletion.requested") {
-    return Put(s, keys::DeletionRequest(Str(b, "request")),
-               json::object{{"seq", entry.seq},
-                            {"item", b.at("item")},
-                            {"party", party},
-                            {"user", user},
-                            {"requested", day},
-                            {"state", "pending"}});
+    return PutRecord(s, keys::DeletionRequest(Str(b, "request")),
+                     json::object{{"seq", entry.seq},
+                                  {"item", b.at("item")},
+                                  {"party", party},
+                                  {"user", user},
+                                  {"requested", day},
+                                  {"state", "pending"}});
   }
   if (t == "disposition.declined") {
     std::string key = keys::DeletionRequest(Str(b, "request"));
@@ -75,7 +68,7 @@ Status ApplyHolds(const Entry& entry, const json::object& b, const std::string& 
     (*req)["state"] = "declined";
     (*req)["declined"] = json::object{{"seq", entry.seq}, {"by", user}, {"date", day}};
     ST_RETURN_IF_ERROR(s->Put(IndexKey("item", Str(*req, "item"), entry.seq), ""));
-    return Put(s, key, *req);
+    return PutRecord(s, key, *req);
   }
   if (t == "disposition.approved" || t == "disposed") {
     std::string key = keys::DeletionRequest(Str(b, "request"));
@@ -85,7 +78,7 @@ Status ApplyHolds(const Entry& entry, const json::object& b, const std::string& 
     if (t == "disposition.approved") {
       (*req)["state"] = "approved";
       (*req)["approved"] = json::object{{"seq", entry.seq}, {"by", user}, {"date", day}};
-      return Put(s, key, *req);
+      return PutRecord(s, key, *req);
     }
     (*req)["state"] = "disposed";
     (*req)["disposed"] =
@@ -94,7 +87,7 @@ Status ApplyHolds(const Entry& entry, const json::object& b, const std::string& 
     // The party's copy is gone; other parties' copies are theirs to keep.
     ST_RETURN_IF_ERROR(s->Delete(keys::Held(item, party)));
     ST_RETURN_IF_ERROR(s->Put(IndexKey("disposal", day.substr(0, 4), entry.seq), ""));
-    return Put(s, key, *req);
+    return PutRecord(s, key, *req);
   }
   return Status::Ok();
 }
@@ -112,14 +105,14 @@ Status ApplyRefusedDeletion(const Entry& entry, const json::object& attempt,
   for (const auto& f : decision.at("findings").as_array()) {
     if (Str(f.as_object(), "severity") == "refuse") rules.push_back(f.as_object().at("rule"));
   }
-  return Put(s, key,
-             json::object{{"seq", entry.seq},
-                          {"item", b.at("item")},
-                          {"party", party},
-                          {"user", Str(entry.event.actor, "user")},
-                          {"requested", entry.time.substr(0, 10)},
-                          {"state", "refused"},
-                          {"refused_by", rules}});
+  return PutRecord(s, key,
+                   json::object{{"seq", entry.seq},
+                                {"item", b.at("item")},
+                                {"party", party},
+                                {"user", Str(entry.event.actor, "user")},
+                                {"requested", entry.time.substr(0, 10)},
+                                {"state", "refused"},
+                                {"refused_by", rules}});
 }
 
 }  // namespace sharetrail::policy

@@ -7,27 +7,12 @@
 #include "policies/calendar.h"
 #include "policies/index.h"
 #include "policies/queries.h"
+#include "policies/records.h"
 #include "policies/rules/rules.h"
 
 namespace sharetrail::policy {
 namespace json = boost::json;
 namespace {
-
-// Visits every record under a state prefix as a parsed object.
-Status EachRecord(const StateView& s, std::string_view prefix,
-                  const std::function<void(std::string_view id, const json::object&)>& fn) {
-  Status bad;
-  ST_RETURN_IF_ERROR(s.Scan(prefix, "", [&](std::string_view key, std::string_view v) {
-    auto parsed = ParseStrict(v);
-    if (!parsed.ok() || !parsed->is_object()) {
-      bad = Corruption("state record " + std::string(key) + " is not an object");
-      return false;
-    }
-    fn(key.substr(prefix.size()), parsed->as_object());
-    return true;
-  }));
-  return bad;
-}
 
 Result<Date> DateField(const json::object& o, std::string_view key) {
   return ParseDate(Str(o, key));

@@ -2,28 +2,11 @@
 #include "ledger/canonical_json.h"
 #include "policies/index.h"
 #include "policies/queries.h"
+#include "policies/records.h"
 #include "policies/rules/disposal.h"
 
 namespace sharetrail::policy {
 namespace json = boost::json;
-namespace {
-
-Status EachRecord(const StateView& s, std::string_view prefix,
-                  const std::function<void(std::string_view id, json::object)>& fn) {
-  Status bad;
-  ST_RETURN_IF_ERROR(s.Scan(prefix, "", [&](std::string_view key, std::string_view v) {
-    auto parsed = ParseStrict(v);
-    if (!parsed.ok() || !parsed->is_object()) {
-      bad = Corruption("state record " + std::string(key) + " is not an object");
-      return false;
-    }
-    fn(key.substr(prefix.size()), std::move(parsed->as_object()));
-    return true;
-  }));
-  return bad;
-}
-
-}  // namespace
 
 Result<Table> MayDelete(const Engine& e, const Snapshot& s, std::string_view item,
                         std::string_view party, Date today) {

@@ -18,9 +18,7 @@ class VaultStoryTest : public StoryTest {
   void Prepare(const std::string& id) {
     std::string payload = "Interview notes for " + id + " (fictional)\n";
     std::ofstream(tmp_.Sub(id + ".txt"), std::ios::binary) << payload;
-    static const char kHex[] = "0123456789abcdef";
-    std::string digest;
-    for (uint8_t b : Sha256(payload)) digest += std::string{kHex[b >> 4], kHex[b & 15]};
+    std::string digest = Sha256Hex(payload);
     Record("o.inspector", ItemLine(id, "document", "ofsted", "inspection_evidence",
                                    {{"safeguarding", false},
                                     {"digest", digest},
