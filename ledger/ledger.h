@@ -147,6 +147,8 @@ class Ledger {
   Frontier frontier_;
   Hash last_leaf_{};
   int64_t last_micros_ = 0;
+  std::string scratch_bytes_;
+  std::vector<Frontier::NewNode> scratch_nodes_;
 
   std::mutex mu_;
   std::condition_variable writer_cv_;

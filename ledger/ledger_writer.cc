@@ -168,11 +168,13 @@ Status Ledger::AppendOne(Request* r, WriteTxn* txn, Tip* tip) {
   r->result.time = FormatTime(tip->micros);
   TxnState state(*txn, txn);
   if (machine != nullptr && !DecideAndPrepare(r, state, seq)) return Status::Ok();
-  std::string bytes;
+  std::string& bytes = scratch_bytes_;  // reused: no allocation per entry
+  bytes.clear();
   EncodeEntry(r->event, seq, r->result.time, tip->prev, &bytes);
   ST_RETURN_IF_ERROR(txn->Put(Table::kEntries, U64Key(seq), bytes, /*append=*/true));
   Hash leaf = LeafHash(bytes);
-  std::vector<Frontier::NewNode> nodes;
+  std::vector<Frontier::NewNode>& nodes = scratch_nodes_;
+  nodes.clear();
   tip->frontier.Append(leaf, &nodes);
   for (const auto& n : nodes) {
     ST_RETURN_IF_ERROR(
