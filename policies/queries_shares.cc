@@ -153,9 +153,12 @@ Result<Table> Refusals(const Snapshot& s, const RefusalFilter& f) {
   t.columns = {"seq", "time", "user", "party", "attempt", "rule", "reason"};
   ST_RETURN_IF_ERROR(CheckPage(f.page));
   std::vector<uint64_t> seqs;
+  // Without filters on the entries themselves, a page needs only one more
+  // seq than it shows (to know there is a next page).
+  const bool filtered = !f.party.empty() || f.from || f.to;
   auto collect = [&](uint64_t seq, std::string_view) {
     if (!f.page.after || seq > *f.page.after) seqs.push_back(seq);
-    return true;
+    return filtered || seqs.size() <= f.page.limit;
   };
   if (!f.rule.empty()) {
     ST_RETURN_IF_ERROR(ScanIndex(s, "refusal", f.rule, collect));

@@ -161,6 +161,17 @@ TEST_F(SharesQueriesTest, RefusalsFilterByRuleAndParty) {
   EXPECT_EQ(Seqs(Refused({.rule = "embargo.marking", .party = "cqc"})), V{});
   EXPECT_EQ(Seqs(Refused({.party = "cqc", .from = D("2025-03-04")})), (V{later}));
   EXPECT_EQ(Seqs(Refused({.to = D("2025-03-03"), .page = {.after = foi}})), (V{prisons, unmarked}));
+  // Pages of two walk the same list whether the query reads ahead only as
+  // far as the page (no filter) or filters every entry (a period).
+  for (std::optional<Date> from : {std::optional<Date>(), std::optional<Date>(D("2025-01-01"))}) {
+    Table first = Refused({.from = from, .page = {.limit = 2}});
+    EXPECT_EQ(Seqs(first), (V{foi, prisons}));
+    ASSERT_TRUE(first.next_after.has_value());
+    EXPECT_EQ(*first.next_after, prisons);
+    Table second = Refused({.from = from, .page = {.after = prisons, .limit = 2}});
+    EXPECT_EQ(Seqs(second), (V{unmarked, later}));
+    EXPECT_FALSE(second.next_after.has_value());
+  }
 }
 
 // 001 "Process for sharing…" ¶1 and ¶3; DESIGN.md §4 "may X disclose item Y
