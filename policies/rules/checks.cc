@@ -75,6 +75,17 @@ bool Admits(const std::vector<std::string>& list, std::string_view party, std::s
   return false;
 }
 
+Status MustBeNew(const World& w, const std::string& key, std::string_view field,
+                 std::string_view id) {
+  ST_ASSIGN_OR_RETURN(bool exists, w.Exists(key));
+  if (exists) {
+    return InvalidArgument(std::string(field) + ": \"" + std::string(id) + "\" already exists");
+  }
+  return Status::Ok();
+}
+
+Cite ScopeCite() { return DesignCite("Standards: check the party scope"); }
+
 bool UnderEmbargo(const json::object& item) {
   return Flag(item, "pre_publication") && !item.contains("published");
 }

@@ -21,14 +21,6 @@ Result<Found> FindRule(const World& w, std::string_view kind) {
   return Found{};
 }
 
-Status MustBeNew(const World& w, const std::string& key, std::string_view field,
-                 std::string_view id) {
-  ST_ASSIGN_OR_RETURN(bool exists, w.Exists(key));
-  if (exists)
-    return InvalidArgument(std::string(field) + ": \"" + std::string(id) + "\" already exists");
-  return Status::Ok();
-}
-
 }  // namespace
 
 Status CheckProviderNotified(const Proposal& p, const World& w, Decision* d) {
@@ -40,8 +32,7 @@ Status CheckProviderNotified(const Proposal& p, const World& w, Decision* d) {
     ST_RETURN_IF_ERROR(NeedItem(w, items[i], "body.items[" + std::to_string(i) + "]").status());
     ST_ASSIGN_OR_RETURN(bool holds, HoldsItem(w, items[i], p.party));
     if (!holds) {
-      d->Refuse("scope.party", DesignCite("Standards: check the party scope"),
-                p.party + " does not hold " + items[i]);
+      d->Refuse("scope.party", ScopeCite(), p.party + " does not hold " + items[i]);
     }
   }
   return Status::Ok();
@@ -82,7 +73,7 @@ Status CheckIncidentConsulted(const Proposal& p, const World& w, Decision* d) {
   // 000 §14: "both parties agree to consult each other"; the consultation is
   // theirs to record, so the refusal cites the agreement's rule.
   if (p.party != Str(inc, "by") && p.party != p.Body("with")) {
-    Cite cite = DesignCite("Standards: check the party scope");
+    Cite cite = ScopeCite();
     ST_ASSIGN_OR_RETURN(auto a, w.FindAgreement(Str(inc, "agreement")));
     if (a) {
       d->UseAgreement(a->id, a->version);

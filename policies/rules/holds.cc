@@ -9,17 +9,6 @@ namespace sharetrail::policy {
 namespace json = boost::json;
 namespace {
 
-Status MustBeNew(const World& w, const std::string& key, std::string_view field,
-                 std::string_view id) {
-  ST_ASSIGN_OR_RETURN(bool exists, w.Exists(key));
-  if (exists) {
-    return InvalidArgument(std::string(field) + ": \"" + std::string(id) + "\" already exists");
-  }
-  return Status::Ok();
-}
-
-Cite ScopeCite() { return DesignCite("Standards: check the party scope"); }
-
 // The request and its item, with the actor's party checked against the
 // requester's: each party disposes of its own copy.
 Result<std::pair<json::object, json::object>> RequestAndItem(const Proposal& p, const World& w,

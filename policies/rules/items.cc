@@ -75,8 +75,7 @@ Status CheckAccess(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(json::object item, NeedItem(w, p.Body("item"), "body.item"));
   ST_ASSIGN_OR_RETURN(auto held, w.Record(keys::Held(p.Body("item"), p.party)));
   if (!held) {
-    d->Refuse("scope.party", DesignCite("Standards: check the party scope"),
-              p.party + " does not hold " + p.Body("item"));
+    d->Refuse("scope.party", ScopeCite(), p.party + " does not hold " + p.Body("item"));
     return Status::Ok();
   }
   if (!UnderEmbargo(item) || Str(*held, "via") == "owner") return Status::Ok();
@@ -175,8 +174,7 @@ Status CheckOnwardDisclosure(const Proposal& p, const World& w, Decision* d) {
   }
   ST_ASSIGN_OR_RETURN(bool holds, HoldsItem(w, p.Body("item"), p.party));
   if (!holds) {
-    d->Refuse("scope.party", DesignCite("Standards: check the party scope"),
-              p.party + " does not hold " + p.Body("item"));
+    d->Refuse("scope.party", ScopeCite(), p.party + " does not hold " + p.Body("item"));
     return Status::Ok();
   }
   return DecideOnward(p, w, item, p.party, ground, d);

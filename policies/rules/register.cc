@@ -100,6 +100,17 @@ void CheckPurpose(std::string_view purpose, const RegisterRules& rr, Decision* d
   }
 }
 
+// The last day a standing request could be served, if it has lapsed by
+// `today` ("How requests should be made" ¶4 and ¶6).
+Result<std::optional<Date>> LapsedAfter(const RegisterRules& rr, const json::object& req,
+                                        Date today) {
+  if (!rr.standing) return std::optional<Date>();
+  int months = static_cast<int>(rr.standing->params.at("lapse_months").as_int64());
+  ST_ASSIGN_OR_RETURN(Date confirmed, ParseDate(Str(req, "confirmed")));
+  Date last = StandingRequestLastDay(confirmed, months);
+  return last < today ? std::optional<Date>(last) : std::optional<Date>();
+}
+
 }  // namespace
 
 Date StandingRequestLastDay(Date confirmed, int lapse_months) {
@@ -130,22 +141,18 @@ Status CheckStandingReconfirmed(const Proposal& p, const World& w, Decision* d) 
   }
   ST_ASSIGN_OR_RETURN(RegisterRules rr, FindRegisterRules(w));
   if (Str(req, "party") != p.party) {
-    d->Refuse("scope.party", DesignCite("Standards: check the party scope"),
+    d->Refuse("scope.party", ScopeCite(),
               "request " + p.Body("request") + " belongs to " + Str(req, "party"));
     return Status::Ok();
   }
   if (!rr.disclosure) return Status::Ok();
   ST_ASSIGN_OR_RETURN(std::string kind, w.PartyKind(p.party));
   CheckRequester(p, rr, kind, d);
-  if (rr.standing) {
-    int months = static_cast<int>(rr.standing->params.at("lapse_months").as_int64());
-    ST_ASSIGN_OR_RETURN(Date confirmed, ParseDate(Str(req, "confirmed")));
-    Date last = StandingRequestLastDay(confirmed, months);
-    if (last < p.today) {
-      d->Refuse("standing.lapsed", rr.standing->cite,
-                "request " + p.Body("request") + " lapsed after " + last.ToString() +
-                    "; HMCI sends nothing more until a further request is made");
-    }
+  ST_ASSIGN_OR_RETURN(std::optional<Date> lapsed, LapsedAfter(rr, req, p.today));
+  if (lapsed) {
+    d->Refuse("standing.lapsed", rr.standing->cite,
+              "request " + p.Body("request") + " lapsed after " + lapsed->ToString() +
+                  "; HMCI sends nothing more until a further request is made");
   }
   return Status::Ok();
 }
@@ -164,7 +171,7 @@ Status CheckPurposeUse(const Proposal& p, const World& w, Decision* d) {
                            " is within purpose; only uses beyond it are recorded here");
   }
   if (Str(req, "party") != p.party) {
-    d->Refuse("scope.party", DesignCite("Standards: check the party scope"),
+    d->Refuse("scope.party", ScopeCite(),
               "request " + p.Body("request") + " belongs to " + Str(req, "party"));
     return Status::Ok();
   }
@@ -218,16 +225,13 @@ Status CheckRegisterShare(const Proposal& p, const World& w, Decision* d) {
               "request " + p.Body("request") + " was made by " + Str(req, "party") + ", not " +
                   p.Body("to"));
   }
-  if (Flag(req, "standing") && rr.standing) {
-    int months = static_cast<int>(rr.standing->params.at("lapse_months").as_int64());
-    ST_ASSIGN_OR_RETURN(Date confirmed, ParseDate(Str(req, "confirmed")));
-    Date last = StandingRequestLastDay(confirmed, months);
-    if (last < p.today) {
+  if (Flag(req, "standing")) {
+    ST_ASSIGN_OR_RETURN(std::optional<Date> lapsed, LapsedAfter(rr, req, p.today));
+    if (lapsed) {
       d->Refuse("standing.lapsed", rr.standing->cite,
-                "standing request " + p.Body("request") + " lapsed after " + last.ToString() +
-                    " (last confirmed " + confirmed.ToString() +
-                    "); no further sending until a "
-                    "further request is received");
+                "standing request " + p.Body("request") + " lapsed after " + lapsed->ToString() +
+                    " (last confirmed " + Str(req, "confirmed") +
+                    "); no further sending until a further request is received");
     }
   }
   return Status::Ok();

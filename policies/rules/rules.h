@@ -18,6 +18,11 @@ Result<boost::json::object> NeedItem(const World& w, std::string_view id, std::s
 Result<bool> HoldsItem(const World& w, std::string_view item, std::string_view party);
 // Whether a context's from/to list admits the party (by id or "kind:<kind>").
 bool Admits(const std::vector<std::string>& list, std::string_view party, std::string_view kind);
+// InvalidArgument "<field>: \"id\" already exists" if key is a record.
+Status MustBeNew(const World& w, const std::string& key, std::string_view field,
+                 std::string_view id);
+// The citation of party-scope refusals (a party acting on what is not its).
+Cite ScopeCite();
 // Under embargo: registered pre-publication and not yet published.
 bool UnderEmbargo(const boost::json::object& item);
 

@@ -137,8 +137,7 @@ Status CheckShare(const Proposal& p, const World& w, Decision* d) {
   for (const json::object& item : f.items) {
     ST_ASSIGN_OR_RETURN(bool holds, HoldsItem(w, Str(item, "item"), p.party));
     if (!holds) {
-      d->Refuse("scope.party", DesignCite("Standards: check the party scope"),
-                p.party + " does not hold " + Str(item, "item"));
+      d->Refuse("scope.party", ScopeCite(), p.party + " does not hold " + Str(item, "item"));
       return Status::Ok();
     }
     // Passing on something received is an onward disclosure (seed 001);
