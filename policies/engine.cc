@@ -71,6 +71,12 @@ Engine::Engine() : cache_(NewAgreementCache()) {}
 
 Result<Decision> Engine::Evaluate(const StateView& state, const Slot& slot,
                                   const Event& event) const {
+  Proposal p;
+  return Judge(state, slot, event, &p);
+}
+
+Result<Decision> Engine::Judge(const StateView& state, const Slot& slot, const Event& event,
+                               Proposal* out) const {
   if (event.type == kRefusedType) {
     return InvalidArgument("type: \"refused\" entries are written by the engine, not proposed");
   }
@@ -83,7 +89,7 @@ Result<Decision> Engine::Evaluate(const StateView& state, const Slot& slot,
                            ")");
   }
   ST_RETURN_IF_ERROR(Validate(kind->schema, event.body));
-  Proposal p;
+  Proposal& p = *out;
   p.type = event.type;
   p.body = event.body;
   p.time = std::string(slot.time);
@@ -101,19 +107,15 @@ Result<Decision> Engine::Evaluate(const StateView& state, const Slot& slot,
 
 Status Engine::Decide(const StateView& state, const Slot& slot, Event* event,
                       std::string* outcome) const {
-  ST_ASSIGN_OR_RETURN(Decision d, Evaluate(state, slot, *event));
+  Proposal p;
+  ST_ASSIGN_OR_RETURN(Decision d, Judge(state, slot, *event, &p));
   // The envelope's actor is the directory's account of who acted, not what
-  // the caller claimed beyond the user id.
-  World w = MakeWorld(state);
-  ST_ASSIGN_OR_RETURN(auto user, w.Record(keys::User(Str(event->actor, "user"))));
-  json::object actor{{"user", Str(event->actor, "user")}};
-  if (user) {
-    actor["party"] = Str(*user, "party");
-    actor["team"] = Str(*user, "team");
-    std::string role = Str(event->actor, "role");
-    actor["role"] = role.empty() ? List(*user, "roles").front() : role;
-  } else {
-    actor["role"] = "admin";  // the bootstrap administrator
+  // the caller claimed beyond the user id; the bootstrap administrator has
+  // no directory entry yet, so no party or team.
+  json::object actor{{"user", p.user}, {"role", p.role}};
+  if (!p.party.empty()) {
+    actor["party"] = p.party;
+    actor["team"] = p.team;
   }
   event->actor = std::move(actor);
   json::object decision = d.ToJson();

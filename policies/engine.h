@@ -23,6 +23,8 @@
 
 namespace sharetrail::policy {
 
+struct Proposal;
+
 constexpr std::string_view kEngineName = "sharetrail-policy/1";
 
 class Engine : public StateMachine {
@@ -40,6 +42,9 @@ class Engine : public StateMachine {
   World MakeWorld(const StateView& state) const { return World(state, cache_.get()); }
 
  private:
+  // Evaluate, keeping the proposal (with the actor the directory resolved).
+  Result<Decision> Judge(const StateView& state, const Slot& slot, const Event& event,
+                         Proposal* out) const;
   std::shared_ptr<AgreementCache> cache_;
 };
 
