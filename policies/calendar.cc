@@ -3,54 +3,19 @@
 #include <cstdio>
 #include <cstdlib>
 #include <utility>
-#include <vector>
 
 namespace sharetrail {
 namespace {
 
-constexpr uint8_t kEw = 1;
-constexpr uint8_t kSc = 2;
-constexpr uint8_t kNi = 4;
-constexpr uint8_t kAnyNation = kEw | kSc | kNi;
+constexpr uint8_t kAnyNation = 0b111;
 
-struct NationCode {
-  std::string_view code;
-  uint8_t bit;
-};
-constexpr NationCode kNations[] = {{"ew", kEw}, {"sc", kSc}, {"ni", kNi}};
-
+// "ew", "sc", "ni" (the short codes) or the GOV.UK division names.
 uint8_t NationBit(std::string_view code) {
-  for (const auto& n : kNations) {
-    if (n.code == code) return n.bit;
+  constexpr std::string_view kShort[] = {"ew", "sc", "ni"};
+  for (int i = 0; i < 3; ++i) {
+    if (code == kShort[i] || code == Calendar::kDivisions[i]) return uint8_t{1} << i;
   }
   return 0;
-}
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  for (size_t start = 0;;) {
-    const size_t end = s.find(sep, start);
-    parts.push_back(s.substr(start, end == std::string_view::npos ? end : end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
-}
-
-bool IsBlank(std::string_view line) {
-  return line.find_first_not_of(" \t") == std::string_view::npos;
-}
-
-Result<uint8_t> ParseNations(std::string_view field) {
-  uint8_t mask = 0;
-  for (std::string_view code : Split(field, ',')) {
-    const uint8_t bit = NationBit(code);
-    if (bit == 0) {
-      return InvalidArgument("unknown nation \"" + std::string(code) + "\" (want ew, sc or ni)");
-    }
-    if (mask & bit) return InvalidArgument("nation " + std::string(code) + " listed twice");
-    mask |= bit;
-  }
-  return mask;
 }
 
 }  // namespace
@@ -77,67 +42,54 @@ Date EasterSunday(int year) {
 
 Date GoodFriday(int year) { return AddDays(EasterSunday(year), -2); }
 
-Result<Calendar> Calendar::Parse(std::string_view text) {
-  Calendar cal;
-  int line_no = 0;
-  int prev_line_no = 0;
-  for (std::string_view line : Split(text, '\n')) {
-    ++line_no;
-    // Split leaves one empty piece after a final newline; that is not a line.
-    if (line.empty() || line[0] == '#' || IsBlank(line)) continue;
-    const std::string where = "line " + std::to_string(line_no) + ": ";
-    if (line.find('\r') != std::string_view::npos) {
-      return InvalidArgument(where + "carriage return; the file must use LF line endings");
-    }
-    const std::vector<std::string_view> fields = Split(line, '\t');
-    if (fields.size() != 3) {
-      return InvalidArgument(where + "expected YYYY-MM-DD<TAB>nations<TAB>name, found " +
-                             std::to_string(fields.size()) + " tab-separated fields");
-    }
-    Result<Date> date = ParseDate(fields[0]);
-    if (!date.ok()) return date.status().WithContext(where);
-    Result<uint8_t> nations = ParseNations(fields[1]);
-    if (!nations.ok()) return nations.status().WithContext(where);
-    if (fields[2].empty()) return InvalidArgument(where + "the holiday has no name");
-    // Ascending order keeps the file reviewable and catches a day listed twice.
-    if (!cal.holidays_.empty() && *date <= cal.holidays_.rbegin()->first) {
-      return InvalidArgument(where + date->ToString() + " does not come after " +
-                             cal.holidays_.rbegin()->first.ToString() + " on line " +
-                             std::to_string(prev_line_no));
-    }
-    cal.holidays_.emplace(*date, Holiday{*nations, std::string(fields[2])});
-    prev_line_no = line_no;
+uint8_t Calendar::Holiday::nations() const {
+  uint8_t mask = 0;
+  for (int i = 0; i < 3; ++i) {
+    if (in[i]) mask |= uint8_t{1} << i;
   }
-  if (cal.holidays_.empty()) return InvalidArgument("no holidays listed");
+  return mask;
+}
 
-  cal.first_ = Date{cal.holidays_.begin()->first.year, 1, 1};
-  cal.last_ = Date{cal.holidays_.rbegin()->first.year, 12, 31};
+Status Calendar::SetRange() {
+  if (holidays_.empty()) return InvalidArgument("no holidays listed");
+  first_ = Date{holidays_.begin()->first.year, 1, 1};
+  last_ = Date{holidays_.rbegin()->first.year, 12, 31};
   // Coverage is claimed for whole years, so a year missing in the middle (or
-  // one nation's lines dropped) would silently turn holidays into working days.
-  for (int year = cal.first_.year; year <= cal.last_.year; ++year) {
+  // one division's days dropped) would silently turn holidays into working days.
+  for (int year = first_.year; year <= last_.year; ++year) {
     uint8_t seen = 0;
-    for (auto it = cal.holidays_.lower_bound(Date{year, 1, 1});
-         it != cal.holidays_.end() && it->first.year == year; ++it) {
-      seen |= it->second.nations;
+    for (auto it = holidays_.lower_bound(Date{year, 1, 1});
+         it != holidays_.end() && it->first.year == year; ++it) {
+      seen |= it->second.nations();
     }
-    for (const auto& n : kNations) {
-      if (!(seen & n.bit)) {
+    for (int i = 0; i < 3; ++i) {
+      if (!(seen & (1 << i))) {
         return InvalidArgument("year " + std::to_string(year) + " lists no holidays for " +
-                               std::string(n.code));
+                               std::string(kDivisions[i]));
       }
     }
   }
-  return cal;
+  return Status::Ok();
 }
 
 bool Calendar::IsBankHoliday(Date d, std::string_view nation) const {
   const uint8_t want = nation == "any" ? kAnyNation : NationBit(nation);
   const auto it = holidays_.find(d);
-  return it != holidays_.end() && (it->second.nations & want) != 0;
+  return it != holidays_.end() && (it->second.nations() & want) != 0;
 }
 
 std::optional<std::string> Calendar::HolidayName(Date d) const {
-  if (const auto it = holidays_.find(d); it != holidays_.end()) return it->second.name;
+  if (const auto it = holidays_.find(d); it != holidays_.end()) {
+    for (const auto& event : it->second.in) {
+      if (!event) continue;
+      if (event->notes.empty()) return event->title;
+      // GOV.UK writes "Substitute day"; inside brackets after a title it reads
+      // better in lower case.
+      std::string notes = event->notes;
+      if (notes[0] >= 'A' && notes[0] <= 'Z') notes[0] = static_cast<char>(notes[0] - 'A' + 'a');
+      return event->title + " (" + notes + ")";
+    }
+  }
   if (d.month == 12 && d.day == 25) return "Christmas Day";
   if (d == GoodFriday(d.year)) return "Good Friday";
   return std::nullopt;
@@ -186,7 +138,7 @@ Result<int> Calendar::WorkingDaysBetween(Date a, Date b) const {
 const Calendar& UkCalendar() {
   // Never destroyed, so it stays valid during static destruction elsewhere.
   static const Calendar* const kCalendar = [] {
-    Result<Calendar> cal = Calendar::Parse(EmbeddedUkBankHolidays());
+    Result<Calendar> cal = Calendar::ParseGovukJson(EmbeddedUkBankHolidays());
     if (!cal.ok()) {
       std::fprintf(stderr, "embedded UK bank holiday data: %s\n", cal.status().ToString().c_str());
       std::abort();

@@ -32,11 +32,20 @@ bool Working(std::string_view day) {
 
 // --- The data ---------------------------------------------------------------
 
-// The embedded copy is what runs; the .txt file is what people review. This
-// keeps them from drifting apart.
+std::string SourceFile() {
+  const std::string path =
+      std::string(SHARETRAIL_SOURCE_DIR) + "/policies/calendar/bank-holidays.json";
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in) << "cannot open " << path;
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// The embedded copy is what runs; the .json file is what people review. The
+// build generates one from the other; this catches a stale build or a
+// generator that mangles bytes.
 TEST(UkCalendarData, EmbeddedCopyIsByteIdenticalToTheSourceFile) {
   const std::string path =
-      std::string(SHARETRAIL_SOURCE_DIR) + "/policies/calendar/uk-bank-holidays.txt";
+      std::string(SHARETRAIL_SOURCE_DIR) + "/policies/calendar/bank-holidays.json";
   std::ifstream in(path, std::ios::binary);
   ASSERT_TRUE(in) << "cannot open " << path;
   const std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -51,10 +60,40 @@ TEST(UkCalendarData, EmbeddedCopyIsByteIdenticalToTheSourceFile) {
     const size_t from = nl == std::string_view::npos ? 0 : nl + 1;
     return std::string(s.substr(from, s.find('\n', from) - from));
   };
-  ADD_FAILURE() << "policies/calendar_data.cc and " << path << " differ from line "
+  ADD_FAILURE() << "the generated calendar_data.cc and " << path << " differ from line "
                 << std::count(file.begin(), file.begin() + at, '\n') + 1
                 << ":\n  embedded: " << line_at(embedded) << "\n  file:     " << line_at(file)
-                << "\nCopy the .txt between the R\"cal( delimiters in calendar_data.cc.";
+                << "\nRe-run cmake so that it regenerates calendar_data.cc.";
+}
+
+// Writing the calendar back gives the shipped file byte for byte: the file is
+// in the canonical layout, and nothing (a title, a note, a bunting flag, a
+// division's own spelling of a shared day) is lost on the way through.
+TEST(UkCalendarData, ToGovukJsonReproducesTheShippedFile) {
+  EXPECT_EQ(UkCalendar().ToGovukJson(), SourceFile());
+}
+
+TEST(UkCalendarData, EventCountsAndDigestIdentifyTheData) {
+  // 15 years; England and Wales 8 a year, Scotland 9, Northern Ireland 10,
+  // plus 2 one-offs in 2022 and 1 in 2023 for each (see the per-year test).
+  EXPECT_EQ(UkCalendar().EventCount("england-and-wales"), 15 * 8 + 3);
+  EXPECT_EQ(UkCalendar().EventCount("scotland"), 15 * 9 + 3);
+  EXPECT_EQ(UkCalendar().EventCount("northern-ireland"), 15 * 10 + 3);
+  EXPECT_EQ(UkCalendar().EventCount("wales"), 0);
+  const std::string digest = UkCalendar().Digest();
+  EXPECT_EQ(digest.size(), 64u);
+  // Whitespace is not identity: a compacted copy has the same digest.
+  std::string compact;
+  bool in_string = false;
+  for (char c : SourceFile()) {
+    if (c == '"') in_string = !in_string;
+    if (in_string || (c != ' ' && c != '\n')) compact += c;
+  }
+  Result<Calendar> again = Calendar::ParseGovukJson(compact);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->Digest(), digest);
+  EXPECT_NE(again->ToGovukJson(), compact);
+  EXPECT_EQ(again->ToGovukJson(), SourceFile());
 }
 
 TEST(UkCalendarData, CoversWholeYears2013To2027) {
@@ -119,7 +158,7 @@ TEST(UkCalendar, NationSpecificHolidaysAreListedOnlyForTheirNation) {
   EXPECT_FALSE(cal.IsBankHoliday(D("2025-08-04"), "ew"));
   EXPECT_FALSE(cal.IsBankHoliday(D("2025-03-17"), "england"));  // unknown nation
   EXPECT_EQ(cal.HolidayName(D("2025-07-14")),
-            "Battle of the Boyne (Orangemen's Day) (substitute day)");
+            "Battle of the Boyne (Orangemen’s Day) (substitute day)");
   EXPECT_EQ(cal.HolidayName(D("2025-07-15")), std::nullopt);
 }
 
@@ -238,29 +277,48 @@ TEST(WorkingDaysBetween, InvertsAddWorkingDaysForEveryCoveredStart) {
   }
 }
 
-// --- Calendar::Parse ----------------------------------------------------------
+// --- Calendar::ParseGovukJson -------------------------------------------------
 
-// One year with a line for each nation is the smallest valid calendar.
-constexpr char kTiny[] =
-    "# comment\n"
-    "\n"
-    "2025-03-17\tni\tSt Patrick's Day\n"
-    "2025-08-04\tsc\tSummer bank holiday\n"
-    "2025-08-25\tew,ni\tSummer bank holiday\n";
+// A GOV.UK-format text with the given events arrays (JSON) for the three
+// divisions.
+std::string Govuk(const std::string& ew, const std::string& sc, const std::string& ni) {
+  return R"({"england-and-wales":{"division":"england-and-wales","events":)" + ew +
+         R"(},"scotland":{"division":"scotland","events":)" + sc +
+         R"(},"northern-ireland":{"division":"northern-ireland","events":)" + ni + "}}";
+}
 
-TEST(CalendarParse, AcceptsCommentsBlankLinesAndCoversWholeYears) {
-  Result<Calendar> cal = Calendar::Parse(kTiny);
+std::string Ev(const std::string& date, const std::string& title = "X",
+               const std::string& notes = "") {
+  return R"({"title":")" + title + R"(","date":")" + date + R"(","notes":")" + notes +
+         R"(","bunting":true})";
+}
+
+// One year with a day for each division is the smallest valid calendar.
+const std::string kTiny = Govuk("[" + Ev("2025-08-25", "Summer bank holiday") + "]",
+                                "[" + Ev("2025-08-04", "Summer bank holiday") + "]",
+                                "[" + Ev("2025-03-17", "St Patrick’s Day") + "," +
+                                    Ev("2025-08-25", "Summer bank holiday") + "]");
+
+TEST(CalendarParseGovukJson, CoversWholeYearsAndKeepsDivisionsApart) {
+  Result<Calendar> cal = Calendar::ParseGovukJson(kTiny);
   ASSERT_TRUE(cal.ok()) << cal.status().ToString();
   EXPECT_EQ(cal->first(), D("2025-01-01"));
   EXPECT_EQ(cal->last(), D("2025-12-31"));
   EXPECT_TRUE(cal->IsBankHoliday(D("2025-08-25"), "ni"));
+  EXPECT_TRUE(cal->IsBankHoliday(D("2025-08-25"), "northern-ireland"));
   EXPECT_FALSE(cal->IsBankHoliday(D("2025-08-25"), "sc"));
+  EXPECT_EQ(cal->EventCount("northern-ireland"), 2);
+  // Parsing what it writes gives the same data back.
+  Result<Calendar> again = Calendar::ParseGovukJson(cal->ToGovukJson());
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->ToGovukJson(), cal->ToGovukJson());
+  EXPECT_EQ(again->Digest(), cal->Digest());
 }
 
 // s10(6) names Christmas Day and Good Friday in their own right, so they are
 // non-working even where the data forgets them.
-TEST(CalendarParse, ChristmasAndGoodFridayAreNonWorkingEvenIfTheDataOmitsThem) {
-  Result<Calendar> cal = Calendar::Parse(kTiny);
+TEST(CalendarParseGovukJson, ChristmasAndGoodFridayAreNonWorkingEvenIfTheDataOmitsThem) {
+  Result<Calendar> cal = Calendar::ParseGovukJson(kTiny);
   ASSERT_TRUE(cal.ok()) << cal.status().ToString();
   EXPECT_FALSE(*cal->IsWorkingDay(D("2025-12-25")));
   EXPECT_FALSE(*cal->IsWorkingDay(D("2025-04-18")));
@@ -269,32 +327,78 @@ TEST(CalendarParse, ChristmasAndGoodFridayAreNonWorkingEvenIfTheDataOmitsThem) {
   EXPECT_EQ(cal->HolidayName(D("2025-04-18")), "Good Friday");
 }
 
-TEST(CalendarParse, ErrorsNameTheLine) {
-  const std::pair<const char*, const char*> kCases[] = {
-      {"2025-02-29\tew\tX\n", "line 1: 2025-02-29: February 2025 has 28 days"},
-      {"# c\n2025-01-01\ten\tX\n", "line 2: unknown nation \"en\" (want ew, sc or ni)"},
-      {"2025-01-01\tew,ew\tX\n", "line 1: nation ew listed twice"},
-      {"2025-01-01\t\tX\n", "line 1: unknown nation \"\" (want ew, sc or ni)"},
-      {"2025-01-01\tew\t\n", "line 1: the holiday has no name"},
-      {"2025-01-01 ew X\n",
-       "line 1: expected YYYY-MM-DD<TAB>nations<TAB>name, found 1 tab-separated fields"},
-      {"2025-01-01\tew\tX\tY\n",
-       "line 1: expected YYYY-MM-DD<TAB>nations<TAB>name, found 4 tab-separated fields"},
-      {"2025-01-02\tew\tX\n\n2025-01-01\tsc\tY\n",
-       "line 3: 2025-01-01 does not come after 2025-01-02 on line 1"},
-      {"2025-01-01\tew\tX\n2025-01-01\tsc\tY\n",
-       "line 2: 2025-01-01 does not come after 2025-01-01 on line 1"},
-      {"2025-01-01\tew\tX\r\n", "line 1: carriage return; the file must use LF line endings"},
-      {"# nothing\n", "no holidays listed"},
-      {"2025-01-01\tew,sc,ni\tX\n2027-01-01\tew,sc,ni\tY\n", "year 2026 lists no holidays for ew"},
-      {"2025-01-01\tew,ni\tX\n", "year 2025 lists no holidays for sc"},
+TEST(CalendarParseGovukJson, NotesAreShownInBracketsAfterTheTitle) {
+  Result<Calendar> cal = Calendar::ParseGovukJson(
+      Govuk("[" + Ev("2025-08-25") + "]",
+            "[" + Ev("2025-12-01", "St Andrew’s Day", "Substitute day") + "]",
+            "[" + Ev("2025-07-14", "Battle of the Boyne", "Extra bank holiday") + "]"));
+  ASSERT_TRUE(cal.ok()) << cal.status().ToString();
+  EXPECT_EQ(cal->HolidayName(D("2025-12-01")), "St Andrew’s Day (substitute day)");
+  EXPECT_EQ(cal->HolidayName(D("2025-07-14")), "Battle of the Boyne (extra bank holiday)");
+  EXPECT_EQ(cal->HolidayName(D("2025-08-25")), "X");
+}
+
+TEST(CalendarParseGovukJson, ErrorsNameThePathAndTheProblem) {
+  const std::string ok_ew = "[" + Ev("2025-01-01") + "]";
+  const std::string ok = "[" + Ev("2025-01-01") + "]";
+  const std::pair<std::string, std::string> kCases[] = {
+      {Govuk("[" + Ev("2025-01-01") + "," + Ev("2025-01-03") + "," + Ev("2025-01-06") + "," +
+                 Ev("2025-02-29") + "]",
+             ok, ok),
+       "england-and-wales.events[3].date: 2025-02-29: February 2025 has 28 days"},
+      {Govuk(ok_ew, "[" + Ev("2025-01-02") + "," + Ev("2025-01-01") + "]", ok),
+       "scotland.events[1].date: 2025-01-01 does not come after 2025-01-02 (events[0])"},
+      {Govuk(ok_ew, ok, "[" + Ev("2025-01-01") + "," + Ev("2025-01-01") + "]"),
+       "northern-ireland.events[1].date: 2025-01-01 does not come after 2025-01-01 (events[0])"},
+      {Govuk(ok_ew, ok, R"([{"title":"X","notes":"","bunting":true}])"),
+       "northern-ireland.events[0].date: missing"},
+      {Govuk(ok_ew, ok, R"([{"title":"X","date":20250101,"notes":"","bunting":true}])"),
+       "northern-ireland.events[0].date: expected a string"},
+      {Govuk(R"([{"title":"","date":"2025-01-01","notes":"","bunting":true}])", ok, ok),
+       "england-and-wales.events[0].title: empty"},
+      {Govuk(R"([{"date":"2025-01-01","notes":"","bunting":true}])", ok, ok),
+       "england-and-wales.events[0].title: missing"},
+      {Govuk(R"([{"title":"X","date":"2025-01-01","bunting":true}])", ok, ok),
+       "england-and-wales.events[0].notes: missing"},
+      {Govuk(R"([{"title":"X","date":"2025-01-01","notes":""}])", ok, ok),
+       "england-and-wales.events[0].bunting: missing"},
+      {Govuk(R"([{"title":"X","date":"2025-01-01","notes":"","bunting":"yes"}])", ok, ok),
+       "england-and-wales.events[0].bunting: expected true or false"},
+      {Govuk(R"([{"title":"X","date":"2025-01-01","notes":"","bunting":true,"nation":"ew"}])", ok,
+             ok),
+       "england-and-wales.events[0]: unknown field \"nation\""},
+      {Govuk("[1]", ok, ok), "england-and-wales.events[0]: expected an object"},
+      {Govuk("{}", ok, ok), "england-and-wales.events: expected an array"},
+      {R"({"england-and-wales":{"division":"scotland","events":[]}})",
+       "england-and-wales.division: expected \"england-and-wales\", found \"scotland\""},
+      {R"({"england-and-wales":{"events":[]}})", "england-and-wales.division: missing"},
+      {R"({"england-and-wales":{"division":"england-and-wales"}})",
+       "england-and-wales.events: missing"},
+      {R"({"england-and-wales":{"division":"england-and-wales","events":[],"x":1}})",
+       "england-and-wales: unknown field \"x\""},
+      {R"({"england-and-wales":[]})", "england-and-wales: expected an object"},
+      {R"({"scotland":{"division":"scotland","events":[]}})",
+       "missing division \"england-and-wales\""},
+      {R"({"wales":{}})",
+       "unknown division \"wales\" (want england-and-wales, scotland and northern-ireland)"},
+      {"[]", "expected a JSON object at the top level"},
+      {Govuk("[]", "[]", "[]"), "no holidays listed"},
+      {Govuk("[" + Ev("2025-01-01") + "," + Ev("2027-01-01") + "]",
+             "[" + Ev("2025-01-01") + "," + Ev("2027-01-01") + "]",
+             "[" + Ev("2025-01-01") + "," + Ev("2026-01-01") + "," + Ev("2027-01-01") + "]"),
+       "year 2026 lists no holidays for england-and-wales"},
+      {Govuk(ok_ew, "[]", ok), "year 2025 lists no holidays for scotland"},
   };
   for (const auto& [text, want] : kCases) {
-    Result<Calendar> cal = Calendar::Parse(text);
+    Result<Calendar> cal = Calendar::ParseGovukJson(text);
     ASSERT_FALSE(cal.ok()) << text;
     EXPECT_EQ(cal.status().code(), Code::kInvalidArgument) << text;
     EXPECT_EQ(cal.status().message(), want) << text;
   }
+  // Not JSON at all: the strict parser's message, with where it stopped.
+  Result<Calendar> bad = Calendar::ParseGovukJson("{\"england-and-wales\": ");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message().rfind("not valid JSON: ", 0), 0u) << bad.status().message();
 }
 
 }  // namespace
