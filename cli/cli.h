@@ -57,6 +57,21 @@ T OrFail(const Globals& g, Result<T> r) {
   return std::move(r).value();
 }
 
+// Runs fn(ledger, snapshot) against one read snapshot and prints its table.
+template <typename F>
+void Query(Globals& g, bool csv, F fn) {
+  auto ledger = OrFail(g, OpenLedger(g, true));
+  auto snap = OrFail(g, ledger->Read());
+  policy::Table t = OrFail(g, fn(*ledger, *snap));
+  PrintTable(g, t, csv);
+}
+
+// Proves every row's entry (the row's "seq") included under the snapshot's
+// size and checks each proof against the signed root: adds a leaf_hash
+// column (and, with --json, the proof), and the checkpoint to the summary.
+// Returns whether every proof verified.
+bool AddProofs(const Globals& g, Ledger& ledger, Snapshot& snap, policy::Table* t);
+
 void AddLedgerCommands(CLI::App& app, Globals& g);
 void AddProofCommands(CLI::App& app, Globals& g);
 void AddCheckCommands(CLI::App& app, Globals& g);
@@ -64,6 +79,7 @@ void AddPolicyCommands(CLI::App& app, Globals& g);
 void AddQueryCommands(CLI::App& app, Globals& g);
 void AddHoldCommands(CLI::App& app, Globals& g);
 void AddVaultCommands(CLI::App& app, Globals& g);
+void AddFoiCommands(CLI::App& app, Globals& g);
 // Crypto-shreds the payloads of items whose last copy was disposed of and
 // records it; removes vault remnants no entry acknowledges.
 void RecoverVault(Globals& g, const std::string& as, const std::string& role);

@@ -17,13 +17,6 @@ struct HoldOpts {
   bool all = false, csv = false;
 };
 
-template <typename F>
-void Query(Globals& g, bool csv, F fn) {
-  auto ledger = OrFail(g, OpenLedger(g, true));
-  auto snap = OrFail(g, ledger->Read());
-  PrintTable(g, OrFail(g, fn(*snap)), csv);
-}
-
 void Actor(CLI::App* c, HoldOpts* o) {
   c->add_option("--as", o->as, "Acting user")->required();
   c->add_option("--role", o->role, "Role the user acts in");
@@ -65,8 +58,9 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
   auto* list = hold->add_subcommand("list", "Holds in force (--all: lifted too)");
   list->add_flag("--all", o->all, "Include lifted holds");
   list->add_flag("--csv", o->csv, "CSV output");
-  list->callback(
-      [&g, o] { Query(g, o->csv, [&](Snapshot& s) { return policy::Holds(s, o->all); }); });
+  list->callback([&g, o] {
+    Query(g, o->csv, [&](Ledger&, Snapshot& s) { return policy::Holds(s, o->all); });
+  });
 
   auto* may = app.add_subcommand("may-delete", "May a party delete its copy of an item?");
   may->add_option("item", o->item, "Item id")->required();
@@ -74,8 +68,9 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
   may->add_option("--on", o->on, "As of this day (default today)");
   may->callback([&g, o] {
     Date on = DateOr(g, o->on, "--on");
-    Query(g, false,
-          [&](Snapshot& s) { return policy::MayDelete(*g.engine, s, o->item, o->by, on); });
+    Query(g, false, [&](Ledger&, Snapshot& s) {
+      return policy::MayDelete(*g.engine, s, o->item, o->by, on);
+    });
   });
 
   auto* req = app.add_subcommand("delete-request", "Ask to delete a copy (decided at once)");
@@ -95,7 +90,8 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
   review->add_flag("--csv", o->csv, "CSV output");
   review->callback([&g, o] {
     Date on = DateOr(g, o->on, "--on");
-    Query(g, o->csv, [&](Snapshot& s) { return policy::DispositionReview(*g.engine, s, on); });
+    Query(g, o->csv,
+          [&](Ledger&, Snapshot& s) { return policy::DispositionReview(*g.engine, s, on); });
   });
   auto* approve = disp->add_subcommand("approve", "Approve a request (not its requester)");
   Actor(approve, o.get());
@@ -132,14 +128,15 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
   subject->add_option("ref", o->item, "Pseudonymous subject reference")->required();
   subject->add_flag("--csv", o->csv, "CSV output");
   subject->callback([&g, o] {
-    Query(g, o->csv, [&](Snapshot& s) { return policy::SubjectAccess(s, o->item); });
+    Query(g, o->csv, [&](Ledger&, Snapshot& s) { return policy::SubjectAccess(s, o->item); });
   });
 
   auto* disposals = app.add_subcommand("disposals", "Disposals carried out in a year");
   disposals->add_option("--year", o->year, "Calendar year")->required();
   disposals->add_flag("--csv", o->csv, "CSV output");
-  disposals->callback(
-      [&g, o] { Query(g, o->csv, [&](Snapshot& s) { return policy::Disposals(s, o->year); }); });
+  disposals->callback([&g, o] {
+    Query(g, o->csv, [&](Ledger&, Snapshot& s) { return policy::Disposals(s, o->year); });
+  });
 }
 
 }  // namespace sharetrail::cli

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "ledger/base64.h"
 #include "ledger/canonical_json.h"
 
 namespace sharetrail::cli {
@@ -53,6 +54,25 @@ Result<std::unique_ptr<Ledger>> OpenLedger(const Globals& g, bool read_only, boo
   return Ledger::Open(g.ledger_dir, options);
 }
 
+bool AddProofs(const Globals& g, Ledger& ledger, Snapshot& snap, policy::Table* t) {
+  uint64_t size = OrFail(g, snap.Size());
+  Hash root = OrFail(g, ledger.Root(size));
+  size_t verified = 0;
+  for (auto& row : t->rows) {
+    uint64_t seq = row.as_object().at("seq").as_uint64();
+    InclusionProof proof = OrFail(g, ledger.ProveInclusion(seq, size));
+    if (proof.Verify(root).ok()) ++verified;
+    row.as_object()["leaf_hash"] = Base64(proof.leaf_hash);
+    if (g.json) row.as_object()["proof"] = proof.ToJson();
+  }
+  t->columns.push_back("leaf_hash");
+  t->summary["checkpoint_size"] = size;
+  t->summary["root"] = Base64(root);
+  t->summary["proofs_verified"] = std::to_string(verified) + "/" + std::to_string(t->rows.size());
+  if (g.json) t->summary["checkpoint"] = OrFail(g, ledger.SignedCheckpoint(size));
+  return verified == t->rows.size();
+}
+
 void PrintTable(const Globals& g, const policy::Table& t, bool csv) {
   if (g.json) {
     PrintJson(t.Json());
@@ -89,6 +109,7 @@ int main(int argc, char** argv) {
   AddQueryCommands(app, g);
   AddHoldCommands(app, g);
   AddVaultCommands(app, g);
+  AddFoiCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

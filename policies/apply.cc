@@ -182,6 +182,9 @@ Status ApplyHolds(const Entry& entry, const json::object& body, const std::strin
 Status ApplyRefusedDeletion(const Entry& entry, const json::object& attempt,
                             const json::object& decision, const std::string& party,
                             StateWriter* state, const World& world);
+// Defined in apply_foi.cc: information requests.
+Status ApplyFoi(const Entry& entry, const json::object& body, const std::string& party,
+                StateWriter* state, const World& world);
 // Defined in apply_duties.cc: incidents, register requests, matters, JTAI.
 Status ApplyDuties(const Entry& entry, const json::object& body, const std::string& party,
                    StateWriter* state, const World& world);
@@ -223,6 +226,10 @@ Status Engine::Apply(const Entry& entry, StateWriter* state) const {
     if (Str(attempt, "type") == "purpose.use" && unauthorised_use) {
       ST_RETURN_IF_ERROR(c.Index("beyond-purpose", c.day.substr(0, 4), "unauthorised"));
     }
+    // A refused step on an information request belongs on its timeline.
+    if (Str(attempt, "type").starts_with("foi.")) {
+      ST_RETURN_IF_ERROR(c.Index("foi.req", Str(abody, "request"), "refused"));
+    }
     if (Str(attempt, "type") == "deletion.requested") {
       ST_RETURN_IF_ERROR(ApplyRefusedDeletion(entry, attempt, body.at("decision").as_object(),
                                               c.party, state, c.world));
@@ -234,6 +241,7 @@ Status Engine::Apply(const Entry& entry, StateWriter* state) const {
   ST_RETURN_IF_ERROR(ApplyDirectory(c));
   ST_RETURN_IF_ERROR(ApplyItems(c));
   ST_RETURN_IF_ERROR(ApplyHolds(entry, body, c.party, state, c.world));
+  ST_RETURN_IF_ERROR(ApplyFoi(entry, body, c.party, state, c.world));
   return ApplyDuties(entry, body, c.party, state, c.world);
 }
 

@@ -39,6 +39,9 @@ const std::vector<std::string_view> kMethods = {"secure_platform", "secure_email
                                                 "secure_portal", "meeting"};
 const std::vector<std::string_view> kAdmin = {"admin"};
 const std::vector<std::string_view> kGovernance = {"siro", "ig_officer"};
+// Information requests are the FOI team's, with IG and the SIRO behind it.
+const std::vector<std::string_view> kFoi = {"foi_officer", "ig_officer", "siro"};
+const std::vector<std::string_view> kRegimes = {"foia", "eir", "sar"};
 
 std::vector<EventKind> Build() {
   using K = Kind;
@@ -211,6 +214,75 @@ std::vector<EventKind> Build() {
          {"method", K::kEnum, true, {"deleted", "destroyed", "crypto_shredded"}},
          {"certificate", K::kName}}},
        {}},
+      // The bank holidays in force for every deadline, replacing the shipped
+      // calendar (one-off holidays are proclaimed at short notice).
+      {{"calendar.imported", {{"calendar", K::kObject, true}, {"source", K::kName, true}}},
+       kAdmin},
+      // Information requests (issue 6): the requester is a reference only.
+      {{"foi.received",
+        {{"request", K::kId, true},
+         {"regime", K::kEnum, true, kRegimes},
+         {"received", K::kDate, true},
+         {"requester", K::kName, true},
+         {"items", K::kIds},
+         {"categories", K::kEnums, false, kCategories},
+         {"digest", K::kDigest},
+         {"topic", K::kName}}},
+       kFoi},
+      {{"foi.clarification-requested",
+        {{"request", K::kId, true}, {"date", K::kDate, true}, {"note", K::kText}}},
+       kFoi},
+      {{"foi.clarification-received", {{"request", K::kId, true}, {"date", K::kDate, true}}},
+       kFoi},
+      {{"foi.fee-notified",
+        {{"request", K::kId, true}, {"date", K::kDate, true}, {"amount", K::kName}}},
+       kFoi},
+      {{"foi.fee-paid", {{"request", K::kId, true}, {"date", K::kDate, true}}}, kFoi},
+      {{"foi.extended",
+        {{"request", K::kId, true},
+         {"kind",
+          K::kEnum,
+          true,
+          {"public_interest", "eir_complex", "sar_complex", "review_exceptional"}},
+         {"due", K::kDate},
+         {"reason", K::kText, true}}},
+       kFoi},
+      {{"foi.informed",
+        {{"request", K::kId, true}, {"party", K::kId, true}, {"note", K::kText}}},
+       kFoi},
+      {{"foi.consulted",
+        {{"request", K::kId, true}, {"party", K::kId, true}, {"question", K::kText, true}}},
+       kFoi},
+      {{"foi.consultation-answered",
+        {{"request", K::kId, true}, {"party", K::kId, true}, {"answer", K::kText, true}}},
+       kFoi},
+      {{"foi.responded",
+        {{"request", K::kId, true},
+         {"date", K::kDate, true},
+         {"outcome",
+          K::kEnum,
+          true,
+          {"disclosed", "part_disclosed", "refused", "not_held", "ncnd", "withdrawn"}},
+         {"exemptions", K::kNames}}},
+       kFoi},
+      {{"foi.review-requested", {{"request", K::kId, true}, {"date", K::kDate, true}}}, kFoi},
+      {{"foi.review-decided",
+        {{"request", K::kId, true},
+         {"date", K::kDate, true},
+         {"outcome", K::kEnum, true, {"upheld", "part_overturned", "overturned"}}}},
+       kFoi},
+      {{"foi.ico-complaint",
+        {{"request", K::kId, true}, {"date", K::kDate, true}, {"reference", K::kName}}},
+       kFoi},
+      {{"foi.ico-decided",
+        {{"request", K::kId, true},
+         {"date", K::kDate, true},
+         {"outcome",
+          K::kEnum,
+          true,
+          {"complaint_upheld", "complaint_part_upheld", "complaint_not_upheld", "resolved",
+           "withdrawn"}}}},
+       kFoi},
   };
 }
 

@@ -80,6 +80,22 @@ Result<Table> SubjectAccess(const Snapshot& s, std::string_view subject);
 // Disposals carried out in a year, each with its approval.
 Result<Table> Disposals(const Snapshot& s, int year);
 
+// Information requests (FOIA, EIR, SAR; seed 000 §15). `party` empty: all.
+// Open requests (unanswered, or under internal review) due within `within`
+// working days of today, soonest first, with those whose clock is stopped;
+// late_only: only those past their deadline.
+Result<Table> FoiDue(const Engine& e, const Snapshot& s, Date today, int within,
+                     std::string_view party, bool late_only);
+// Counterparties not yet told of a request touching what was shared with
+// them, and whether the request was answered first (a breach).
+Result<Table> FoiUninformed(const Engine& e, const Snapshot& s, std::string_view party);
+// One request: every event on it in order (refused steps included); the
+// summary carries its deadline, who must be told, and round-robin links.
+Result<Table> FoiShow(const Engine& e, const Snapshot& s, std::string_view request);
+// Per receiving party, requests received in a year: answered, on time (%),
+// late, still open, median working days to answer.
+Result<Table> FoiStats(const Engine& e, const Snapshot& s, int year, std::string_view party);
+
 }  // namespace sharetrail::policy
 
 #endif  // SHARETRAIL_POLICIES_QUERIES_H_

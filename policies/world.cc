@@ -49,6 +49,7 @@ std::string Trigger(std::string_view item, std::string_view kind) {
   return Join({"trigger", item, kind});
 }
 std::string DeletionRequest(std::string_view id) { return Join({"delreq", id}); }
+std::string Foi(std::string_view request) { return Join({"foi", request}); }
 }  // namespace keys
 
 // Parsed agreements by the SHA-256 of their stored record. The digest is
@@ -85,9 +86,30 @@ class AgreementCache {
     return shared;
   }
 
+  // The imported calendar, parsed once per digest.
+  Result<std::shared_ptr<const Calendar>> GetCalendar(const StateView& state,
+                                                      const std::string& digest) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (calendar_ && calendar_digest_ == digest) return calendar_;
+    }
+    ST_ASSIGN_OR_RETURN(auto raw, state.Get(keys::kCalendarData));
+    if (!raw) return Corruption("a calendar is recorded but its data is missing");
+    if (Sha256Hex(*raw) != digest)
+      return Corruption("the stored calendar does not match its digest");
+    ST_ASSIGN_OR_RETURN(Calendar cal, Calendar::ParseGovukJson(*raw));
+    auto shared = std::make_shared<const Calendar>(std::move(cal));
+    std::lock_guard<std::mutex> lock(mu_);
+    calendar_ = shared;
+    calendar_digest_ = digest;
+    return shared;
+  }
+
  private:
   std::mutex mu_;
   std::map<std::string, std::shared_ptr<const Agreement>, std::less<>> cache_;
+  std::shared_ptr<const Calendar> calendar_;
+  std::string calendar_digest_;
 };
 
 std::shared_ptr<AgreementCache> NewAgreementCache() { return std::make_shared<AgreementCache>(); }
@@ -143,6 +165,16 @@ Result<bool> World::AnyAdmin() const {
     return false;
   }));
   return any;
+}
+
+Result<std::shared_ptr<const Calendar>> World::Holidays() const {
+  ST_ASSIGN_OR_RETURN(auto stamp, Record(keys::kCalendar));
+  if (!stamp) {
+    // The embedded calendar lives as long as the process.
+    return std::shared_ptr<const sharetrail::Calendar>(&UkCalendar(),
+                                                       [](const sharetrail::Calendar*) {});
+  }
+  return cache_->GetCalendar(state_, Str(*stamp, "digest"));
 }
 
 Result<std::string> World::PartyKind(std::string_view party) const {

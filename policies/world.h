@@ -21,6 +21,11 @@
 //   hold/<hold>              {seq, scope, target?, authority, reason, placed, by, lifted?}
 //   trigger/<item>/<kind>    {seq, date}  (retention trigger: registration_end, ...)
 //   delreq/<request>         {seq, item, party, user, requested, state, ...}
+//   foi/<request>            an information request: facts, derived due and
+//                            state (foi.h; apply_foi.cc)
+//   calendar                 {seq, digest, first, last, source} the bank
+//                            holidays in force, if imported (else the embedded)
+//   calendar.data            the imported calendar, GOV.UK bank-holidays.json
 //   x/<index>/<value>/<seq>  index records (index.h)
 #ifndef SHARETRAIL_POLICIES_WORLD_H_
 #define SHARETRAIL_POLICIES_WORLD_H_
@@ -33,6 +38,7 @@
 
 #include "ledger/state.h"
 #include "policies/agreement.h"
+#include "policies/calendar.h"
 
 namespace sharetrail::policy {
 
@@ -55,6 +61,9 @@ std::string Inspection(std::string_view id);
 std::string Hold(std::string_view id);
 std::string Trigger(std::string_view item, std::string_view kind);
 std::string DeletionRequest(std::string_view id);
+std::string Foi(std::string_view request);
+inline constexpr char kCalendar[] = "calendar";
+inline constexpr char kCalendarData[] = "calendar.data";
 }  // namespace keys
 
 // Cache of parsed agreement documents, keyed by the digest of the stored
@@ -77,6 +86,9 @@ class World {
   // Every registered agreement, current versions.
   Result<std::vector<std::shared_ptr<const Agreement>>> Agreements() const;
   Result<bool> AnyAdmin() const;
+  // The bank holidays in force: the last imported calendar, else the one
+  // shipped with the build (calendar.h).
+  Result<std::shared_ptr<const Calendar>> Holidays() const;
   // The party's kind ("police", ...), or empty if it is not registered.
   Result<std::string> PartyKind(std::string_view party) const;
 

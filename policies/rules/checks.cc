@@ -42,6 +42,21 @@ std::vector<Check> ChecksFor(std::string_view type) {
       {"disposed", {CheckDisposed}},
       {"payload.stored", {CheckPayloadStored}},
       {"payload.shredded", {CheckPayloadShredded}},
+      {"calendar.imported", {CheckCalendarImported}},
+      {"foi.received", {CheckFoiReceived}},
+      {"foi.clarification-requested", {CheckFoiClarification}},
+      {"foi.clarification-received", {CheckFoiClarification}},
+      {"foi.fee-notified", {CheckFoiFee}},
+      {"foi.fee-paid", {CheckFoiFee}},
+      {"foi.extended", {CheckFoiExtended}},
+      {"foi.informed", {CheckFoiInformed}},
+      {"foi.consulted", {CheckFoiInformed}},
+      {"foi.consultation-answered", {CheckFoiConsultationAnswered}},
+      {"foi.responded", {CheckFoiResponded}},
+      {"foi.review-requested", {CheckFoiReview}},
+      {"foi.review-decided", {CheckFoiReview}},
+      {"foi.ico-complaint", {CheckFoiComplaint}},
+      {"foi.ico-decided", {CheckFoiComplaint}},
   };
   for (const Row& r : kTable) {
     if (r.type == type) return r.checks;

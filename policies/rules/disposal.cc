@@ -1,6 +1,8 @@
 #include "policies/rules/disposal.h"
 
 #include "ledger/canonical_json.h"
+#include "policies/foi.h"
+#include "policies/index.h"
 
 namespace sharetrail::policy {
 namespace json = boost::json;
@@ -134,9 +136,43 @@ Result<bool> RetentionClassKnown(const World& w, std::string_view klass) {
   return r.cite.seed != "DESIGN.md";  // found in an agreement's retention rule
 }
 
+Status CheckOpenRequests(const World& w, const json::object& item, Date today, Decision* d) {
+  const std::string id = Str(item, "item");
+  std::vector<std::pair<std::string, bool>> touching;  // request, via category
+  auto collect = [&](bool category) {
+    return [&, category](uint64_t, std::string_view request) {
+      touching.emplace_back(std::string(request), category);
+      return true;
+    };
+  };
+  ST_RETURN_IF_ERROR(ScanIndex(w.state(), "foi.item", id, collect(false)));
+  ST_RETURN_IF_ERROR(ScanIndex(w.state(), "foi.category", Str(item, "category"), collect(true)));
+  if (touching.empty()) return Status::Ok();
+  ST_ASSIGN_OR_RETURN(auto cal, w.Holidays());
+  for (const auto& [request, via_category] : touching) {
+    ST_ASSIGN_OR_RETURN(json::object rec, w.Need(keys::Foi(request), "foi", "request", request));
+    // A request for a category touches the items of it the receiving party
+    // holds; those items are then held at every party.
+    if (via_category) {
+      ST_ASSIGN_OR_RETURN(bool holds, HoldsItem(w, id, Str(rec, "party")));
+      if (!holds) continue;
+    }
+    ST_ASSIGN_OR_RETURN(std::optional<Date> until, OpenUntil(*cal, rec));
+    if (until && today > *until) continue;
+    d->Refuse("hold.open-request", OpenRequestCite(Str(rec, "regime")),
+              id + " is touched by " + Str(rec, "regime") + " request " + request +
+                  " received by " + Str(rec, "party") + " on " + Str(rec, "received") + " (" +
+                  Str(rec, "state") +
+                  (until ? ", open to challenge until " + until->ToString() : std::string()) +
+                  "): requested information may not be destroyed while the request is open");
+  }
+  return Status::Ok();
+}
+
 Status CheckDisposalBlockers(const World& w, const json::object& item, std::string_view party,
                              Date today, Decision* d) {
   const std::string id = Str(item, "item");
+  ST_RETURN_IF_ERROR(CheckOpenRequests(w, item, today, d));
   ST_ASSIGN_OR_RETURN(std::vector<std::string> under, AgreementsOf(w, item));
   ST_ASSIGN_OR_RETURN(std::vector<json::object> holds, HoldsCovering(w, item));
   for (const json::object& h : holds) {

@@ -31,6 +31,11 @@ Result<Retention> RetentionOf(const World& w, const boost::json::object& item);
 // Whether a registered agreement defines the retention class.
 Result<bool> RetentionClassKnown(const World& w, std::string_view klass);
 
+// Open information requests touching the item (FOIA s77, DPA 2018 s173):
+// an automatic hold at every party, released only by the answer and the
+// end of the windows to challenge it (foi.h OpenUntil).
+Status CheckOpenRequests(const World& w, const boost::json::object& item, Date today, Decision* d);
+
 // Adds a refusal for every reason `party` may not dispose of `item` on
 // `today`; adds nothing if it may. item must carry its "item" id.
 Status CheckDisposalBlockers(const World& w, const boost::json::object& item,

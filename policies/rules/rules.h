@@ -75,6 +75,27 @@ Status CheckDisposed(const Proposal& p, const World& w, Decision* d);
 Status CheckPayloadStored(const Proposal& p, const World& w, Decision* d);
 Status CheckPayloadShredded(const Proposal& p, const World& w, Decision* d);
 
+// foi.cc (FOIA 2000, EIR 2004, UK GDPR art 12; seed 000 §15)
+Status CheckFoiReceived(const Proposal& p, const World& w, Decision* d);
+Status CheckFoiClarification(const Proposal& p, const World& w, Decision* d);
+Status CheckFoiFee(const Proposal& p, const World& w, Decision* d);
+Status CheckFoiExtended(const Proposal& p, const World& w, Decision* d);
+Status CheckFoiInformed(const Proposal& p, const World& w, Decision* d);
+Status CheckFoiConsultationAnswered(const Proposal& p, const World& w, Decision* d);
+Status CheckFoiResponded(const Proposal& p, const World& w, Decision* d);
+Status CheckFoiReview(const Proposal& p, const World& w, Decision* d);
+Status CheckFoiComplaint(const Proposal& p, const World& w, Decision* d);
+
+// calendar_import.cc: a new calendar moves open requests' deadlines.
+struct MovedDeadline {
+  std::string request, party;
+  std::optional<Date> from, to;
+};
+// Every open request whose deadline differs under `cal`; InvalidArgument
+// naming the request if `cal` does not cover its deadline.
+Result<std::vector<MovedDeadline>> DeadlinesMovedBy(const World& w, const Calendar& cal);
+Status CheckCalendarImported(const Proposal& p, const World& w, Decision* d);
+
 }  // namespace sharetrail::policy
 
 #endif  // SHARETRAIL_POLICIES_RULES_RULES_H_
