@@ -80,6 +80,11 @@ void AddQueryCommands(CLI::App& app, Globals& g);
 void AddHoldCommands(CLI::App& app, Globals& g);
 void AddVaultCommands(CLI::App& app, Globals& g);
 void AddFoiCommands(CLI::App& app, Globals& g);
+// Crash-test hook: if SHARETRAIL_FAULT names this point, the process kills
+// itself with SIGKILL here, as a power cut would, so tests can prove what
+// recovery finds (tests/e2e/vault_test.cc). Points: "disposal.recorded",
+// "vault.shredded".
+void FaultPoint(const char* name);
 // Crypto-shreds the payloads of items whose last copy was disposed of and
 // records it; removes vault remnants no entry acknowledges.
 void RecoverVault(Globals& g, const std::string& as, const std::string& role);

@@ -118,6 +118,7 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
   dispose->add_option("--method", o->method, "deleted, destroyed or crypto_shredded");
   dispose->callback([&g, o] {
     RecordEvent(g, o->as, o->role, "disposed", {{"request", o->request}, {"method", o->method}});
+    FaultPoint("disposal.recorded");
     // The disposal is on the record; if that was the last copy, the payload
     // is crypto-shredded now (and by `vault recover` after a crash).
     RecoverVault(g, o->as, o->role);

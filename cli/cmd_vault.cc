@@ -101,6 +101,7 @@ void RecoverVault(Globals& g, const std::string& as, const std::string& role) {
     // and the shred is idempotent.
     Status s = vault->Shred(item);
     if (!s.ok()) Fail(g, s);
+    FaultPoint("vault.shredded");
     json::object outcome =
         Propose(g, *ledger, o, "payload.shredded", {{"item", item}, {"request", request}});
     std::cout << "seq " << outcome.at("seq").as_int64() << ": payload of " << item

@@ -1,6 +1,7 @@
 // sharetrail: the command-line tool. One subcommand per task; every command
 // takes --json for machine-readable output.
 #include <boost/json/serialize.hpp>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -52,6 +53,14 @@ Result<std::unique_ptr<Ledger>> OpenLedger(const Globals& g, bool read_only, boo
   options.state_machine = g.engine;
   options.reindex = reindex;
   return Ledger::Open(g.ledger_dir, options);
+}
+
+void FaultPoint(const char* name) {
+  const char* want = std::getenv("SHARETRAIL_FAULT");
+  if (want != nullptr && std::string_view(want) == name) {
+    std::fflush(nullptr);
+    std::raise(SIGKILL);
+  }
 }
 
 bool AddProofs(const Globals& g, Ledger& ledger, Snapshot& snap, policy::Table* t) {

@@ -135,13 +135,18 @@ class StoryTest : public ::testing::Test {
   }
 
   // Runs `sharetrail --ledger DIR args` with stdin text.
-  CmdResult Cli(const std::string& args, const std::string& input = "") {
+  // `env` is prepended to the command line ("NAME=value ...").
+  CmdResult Cli(const std::string& args, const std::string& input = "",
+                const std::string& env = "") {
     std::string in = tmp_.Sub("stdin"), out = tmp_.Sub("stdout"), err = tmp_.Sub("stderr");
     std::ofstream(in, std::ios::binary) << input;
-    std::string cmd = std::string(SHARETRAIL_BINARY_DIR) + "/sharetrail --ledger " + dir_ + " " +
-                      args + " <" + in + " >" + out + " 2>" + err;
+    std::string cmd = env + (env.empty() ? "" : " ") + std::string(SHARETRAIL_BINARY_DIR) +
+                      "/sharetrail --ledger " + dir_ + " " + args + " <" + in + " >" + out + " 2>" +
+                      err;
     int status = std::system(cmd.c_str());
-    return {WEXITSTATUS(status), Slurp(out), Slurp(err)};
+    // Killed by a signal: the shell's convention, 128 + the signal.
+    int code = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+    return {code, Slurp(out), Slurp(err)};
   }
 
   // `--json args`, parsed; the command must exit with `code`.

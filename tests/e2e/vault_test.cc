@@ -3,6 +3,7 @@
 // and every proof still verifying afterwards — including when the shredding
 // was interrupted between the disposal entry and the key's destruction, or
 // between the key's destruction and its record.
+#include <csignal>
 #include <filesystem>
 
 #include "ledger/hash.h"
@@ -77,6 +78,34 @@ TEST_F(VaultStoryTest, CrashAfterTheKeyWasDestroyedIsRecordedOnRecovery) {
   EXPECT_FALSE(std::filesystem::exists(dir_ + "/vault/data/ev-c.bin"));
   EXPECT_NE(Cli("provenance ev-c").out.find("payload.shredded"), std::string::npos);
   EXPECT_EQ(Cli("verify").code, 0);
+}
+
+// The same two crashes for real: the dispose command killed with SIGKILL at
+// each point (SHARETRAIL_FAULT, cli.h). Nothing acknowledged is lost: the
+// disposal entry is on the ledger, verify explains the unfinished shred, and
+// recovery finishes it without a second disposal.
+TEST_F(VaultStoryTest, DisposeKilledAtEachStepIsExplainedAndRecovered) {
+  for (const char* point : {"disposal.recorded", "vault.shredded"}) {
+    SCOPED_TRACE(point);
+    std::string id = std::string("ev-kill-") + (point[0] == 'd' ? "1" : "2");
+    Prepare(id);
+    CmdResult killed = Cli("dispose del-" + id + " --as o.inspector --method crypto_shredded", "",
+                           std::string("SHARETRAIL_FAULT=") + point);
+    EXPECT_EQ(killed.code, 128 + SIGKILL) << killed.out << killed.err;
+    EXPECT_EQ(KeyExists(id), point[0] == 'd');
+    json::value disposals = Json("disposals --year " + today_.substr(0, 4));
+    EXPECT_NE(json::serialize(disposals).find("del-" + id), std::string::npos) << disposals;
+    CmdResult v = Cli("verify");
+    EXPECT_EQ(v.code, 0) << v.out << v.err;
+    EXPECT_NE(v.out.find("note: " + id + " was disposed of"), std::string::npos) << v.out;
+    ASSERT_EQ(Cli("vault recover --as o.inspector").code, 0);
+    EXPECT_FALSE(KeyExists(id));
+    EXPECT_FALSE(std::filesystem::exists(dir_ + "/vault/data/" + id + ".bin"));
+    CmdResult prov = Cli("provenance " + id);
+    EXPECT_NE(prov.out.find("payload.shredded"), std::string::npos) << prov.out;
+    EXPECT_EQ(Cli("verify").out.find("note:"), std::string::npos);
+  }
+  ExpectVerifiedAndReindexStable({"disposals --year " + today_.substr(0, 4)});
 }
 
 TEST_F(VaultStoryTest, APayloadThatDoesNotMatchItsDigestIsWithdrawn) {
