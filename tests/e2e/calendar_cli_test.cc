@@ -1,26 +1,12 @@
 // Drives the real sharetrail binary's calendar commands, which need no ledger.
 // Expected dates are the hand-worked ones of tests/policies/clock_test.cc.
-#include <gtest/gtest.h>
-
-#include <cstdlib>
-#include <fstream>
-#include <iterator>
-
-#include "ledger/canonical_json.h"
-#include "tests/testutil.h"
+#include "tests/e2e/story_support.h"
 
 namespace sharetrail {
 namespace {
 
-struct CmdResult {
-  int code;
-  std::string out, err;
-};
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), {});
-}
+using e2e::CmdResult;
+using e2e::Slurp;
 
 class CalendarCliTest : public ::testing::Test {
  protected:
