@@ -85,6 +85,7 @@ void AddFoiCommands(CLI::App& app, Globals& g);
 // recovery finds (tests/e2e/vault_test.cc). Points: "disposal.recorded",
 // "vault.shredded".
 void FaultPoint(const char* name);
+void AddCalendarCommands(CLI::App& app, Globals& g);
 // Crypto-shreds the payloads of items whose last copy was disposed of and
 // records it; removes vault remnants no entry acknowledges.
 void RecoverVault(Globals& g, const std::string& as, const std::string& role);

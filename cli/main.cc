@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
   AddHoldCommands(app, g);
   AddVaultCommands(app, g);
   AddFoiCommands(app, g);
+  AddCalendarCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -8,6 +8,7 @@
 // own dates), so every deadline here is counted by hand: received Monday 3
 // March 2025, due Tuesday 1 April (20 working days, St Patrick's Day on 17
 // March not counted).
+#include "policies/calendar.h"
 #include "tests/e2e/story_support.h"
 
 namespace sharetrail::e2e {
@@ -112,6 +113,29 @@ TEST_F(FoiStoryTest, RoundRobinInformedAnsweredHeldAndCounted) {
   CmdResult bad = Cli("foi respond d-foi-1 --outcome refused --as d.foi");
   EXPECT_EQ(bad.code, 2) << bad.out << bad.err;
   EXPECT_NE(bad.err.find("answered on 2025-04-02"), std::string::npos) << bad.err;
+
+  // A holiday proclaimed for the working day before the review's deadline
+  // moves it when the new calendar is imported; the move is in the decision.
+  Json(std::string("foi review d-foi-1 --requested ") + today_ + " --as d.foi");
+  std::string before = std::string(Json("foi show d-foi-1").at("summary").at("due").as_string());
+  Date day = AddDays(*ParseDate(before), -1);
+  while (!*UkCalendar().IsWorkingDay(day)) day = AddDays(day, -1);
+  json::object cal = json::parse(Slurp(std::string(SHARETRAIL_SOURCE_DIR) +
+                                       "/policies/calendar/bank-holidays.json"))
+                         .as_object();
+  json::array& events = cal["england-and-wales"].as_object()["events"].as_array();
+  auto at = events.begin();
+  while (at != events.end() && at->at("date").as_string() < day.ToString().c_str()) ++at;
+  events.insert(at, json::object{{"title", "Proclaimed holiday"},
+                                 {"date", day.ToString()},
+                                 {"notes", ""},
+                                 {"bunting", true}});
+  std::string path = WriteText("bank-holidays.json", json::serialize(cal));
+  json::value imported =
+      Json("calendar import " + path + " --source \"test proclamation\" --as admin");
+  EXPECT_NE(json::serialize(imported).find("d-foi-1 (dfe): due " + before), std::string::npos)
+      << imported;
+  EXPECT_NE(Json("foi show d-foi-1").at("summary").at("due"), before.c_str());
 
   ExpectVerifiedAndReindexStable({"foi show d-foi-1", "foi uninformed", "foi stats --year 2025",
                                   "foi due --within 30 --on 2025-03-05"});
