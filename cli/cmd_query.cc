@@ -3,7 +3,6 @@
 #include <iostream>
 
 #include "cli/cli.h"
-#include "ledger/base64.h"
 #include "policies/queries.h"
 
 namespace sharetrail::cli {
@@ -41,29 +40,17 @@ void Query(Globals& g, bool csv, F fn) {
   PrintTable(g, t, csv);
 }
 
-// Provenance with an inclusion proof for every entry, each checked here
-// against the signed checkpoint it is proven under.
+// Provenance with an inclusion proof for every entry, each checked against
+// the signed checkpoint it is proven under.
 void Provenance(Globals& g, const QueryOpts& o) {
   auto ledger = OrFail(g, OpenLedger(g, true));
   auto snap = OrFail(g, ledger->Read());
-  uint64_t size = OrFail(g, snap->Size());
-  Table t = OrFail(g, policy::Provenance(*snap, o.item, PageOf(o)));
-  Hash root = OrFail(g, ledger->Root(size));
-  size_t verified = 0;
-  for (auto& row : t.rows) {
-    uint64_t seq = row.as_object().at("seq").as_uint64();
-    InclusionProof proof = OrFail(g, ledger->ProveInclusion(seq, size));
-    if (proof.Verify(root).ok()) ++verified;
-    row.as_object()["leaf_hash"] = Base64(proof.leaf_hash);
-    if (g.json) row.as_object()["proof"] = proof.ToJson();
-  }
-  t.columns.push_back("leaf_hash");
-  t.summary["checkpoint_size"] = size;
-  t.summary["root"] = Base64(root);
-  t.summary["proofs_verified"] = std::to_string(verified) + "/" + std::to_string(t.rows.size());
-  if (g.json) t.summary["checkpoint"] = OrFail(g, ledger->SignedCheckpoint(size));
+  Table t = OrFail(g, policy::ProvenanceWithProofs(*ledger, *snap, o.item, PageOf(o), g.json));
   PrintTable(g, t, o.csv);
-  if (verified != t.rows.size()) throw Exit{kExitFinding};
+  std::string all = std::to_string(t.rows.size()) + "/" + std::to_string(t.rows.size());
+  if (t.summary.at("proofs_verified").as_string() != all) {
+    throw Exit{kExitFinding};
+  }
 }
 
 }  // namespace

@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
   AddQueryCommands(app, g);
   AddHoldCommands(app, g);
   AddVaultCommands(app, g);
+  AddUserCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

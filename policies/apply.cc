@@ -62,6 +62,23 @@ Status ApplyDirectory(const Ctx& c) {
     ST_RETURN_IF_ERROR(c.Index("party", Str(b, "party")));
     return c.Put(keys::User(Str(b, "user")), u);
   }
+  if (t == "user.disabled") {
+    ST_ASSIGN_OR_RETURN(auto u, c.world.Record(keys::User(Str(b, "user"))));
+    if (!u) return Corruption("disabling unregistered user " + Str(b, "user"));
+    (*u)["disabled"] = c.entry.seq;
+    return c.Put(keys::User(Str(b, "user")), *u);
+  }
+  if (t == "token.issued") {
+    json::object rec = c.Stamp();
+    rec["user"] = b.at("user");
+    return c.Put(keys::Token(Str(b, "token")), rec);
+  }
+  if (t == "token.revoked") {
+    ST_ASSIGN_OR_RETURN(auto tok, c.world.Record(keys::Token(Str(b, "token"))));
+    if (!tok) return Corruption("revoking unissued token " + Str(b, "token"));
+    (*tok)["revoked"] = c.entry.seq;
+    return c.Put(keys::Token(Str(b, "token")), *tok);
+  }
   if (t == "agreement.registered" || t == "agreement.amended") {
     const json::object& doc = b.at("agreement").as_object();
     std::string id = Str(doc, "id");

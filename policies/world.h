@@ -21,6 +21,7 @@
 //   hold/<hold>              {seq, scope, target?, authority, reason, placed, by, lifted?}
 //   trigger/<item>/<kind>    {seq, date}  (retention trigger: registration_end, ...)
 //   delreq/<request>         {seq, item, party, user, requested, state, ...}
+//   token/<token>            {seq, user, revoked?}  (API token ids; never secrets)
 //   x/<index>/<value>/<seq>  index records (index.h)
 #ifndef SHARETRAIL_POLICIES_WORLD_H_
 #define SHARETRAIL_POLICIES_WORLD_H_
@@ -55,6 +56,7 @@ std::string Inspection(std::string_view id);
 std::string Hold(std::string_view id);
 std::string Trigger(std::string_view item, std::string_view kind);
 std::string DeletionRequest(std::string_view id);
+std::string Token(std::string_view id);
 }  // namespace keys
 
 // Cache of parsed agreement documents, keyed by the digest of the stored
