@@ -13,13 +13,14 @@ void AccessLog::Write(const AccessRecord& r) {
   int64_t micros = std::chrono::duration_cast<std::chrono::microseconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
-  boost::json::object o{{"time", FormatTime(micros)},
-                        {"method", r.method},
-                        {"path", r.path},
-                        {"status", r.status},
-                        {"user", r.user.empty() ? boost::json::value(nullptr) : boost::json::value(r.user)},
-                        {"addr", r.addr},
-                        {"bytes", r.bytes}};
+  boost::json::object o{
+      {"time", FormatTime(micros)},
+      {"method", r.method},
+      {"path", r.path},
+      {"status", r.status},
+      {"user", r.user.empty() ? boost::json::value(nullptr) : boost::json::value(r.user)},
+      {"addr", r.addr},
+      {"bytes", r.bytes}};
   // Boost.JSON prints doubles in exponent form; the log gets plain decimals.
   char ms[32];
   std::snprintf(ms, sizeof ms, "%.3f", r.duration_ms);

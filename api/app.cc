@@ -25,8 +25,8 @@ std::vector<std::string> Segments(std::string_view path) {
   return out;
 }
 
-bool Match(const Route& r, const std::vector<std::string>& segs, std::vector<std::string>* args) {
-  std::vector<std::string> want = Segments(r.path);
+bool Match(const std::vector<std::string>& want, const std::vector<std::string>& segs,
+           std::vector<std::string>* args) {
   if (want.size() != segs.size()) return false;
   args->clear();
   for (size_t i = 0; i < want.size(); ++i) {
@@ -71,7 +71,8 @@ HttpResponse Refused(int status, const std::string& outcome_json) {
   std::string message = "refused";
   for (const auto& f : outcome.at("decision").at("findings").as_array()) {
     if (f.at("severity") == "refuse") {
-      message = std::string(f.at("rule").as_string()) + ": " + std::string(f.at("reason").as_string());
+      message =
+          std::string(f.at("rule").as_string()) + ": " + std::string(f.at("reason").as_string());
       break;
     }
   }
@@ -95,6 +96,7 @@ Result<std::unique_ptr<App>> App::Open(const std::string& ledger_dir, const AppO
   ST_ASSIGN_OR_RETURN(app->ledger_, Ledger::Open(ledger_dir, lo));
   ST_ASSIGN_OR_RETURN(app->credentials_, policy::CredentialStore::Open(ledger_dir));
   app->routes_ = AllRoutes();
+  for (const Route& r : app->routes_) app->route_segments_.push_back(Segments(r.path));
   return app;
 }
 
@@ -135,11 +137,14 @@ Result<std::optional<Principal>> App::Authenticate(const HttpRequest& req, HttpR
     std::optional<Principal> p;
     if (owner) {
       ST_ASSIGN_OR_RETURN(auto snap, ledger_->Read());
-      ST_ASSIGN_OR_RETURN(auto tok, engine_->MakeWorld(*snap).Record(policy::keys::Token(owner->id)));
+      ST_ASSIGN_OR_RETURN(auto tok,
+                          engine_->MakeWorld(*snap).Record(policy::keys::Token(owner->id)));
       auto user = LoadUser(owner->user);
       if (tok && !tok->contains("revoked") && user.ok()) p = *user;
     }
-    if (!p) *denied = Error(401, "invalid_token", "the bearer token is unknown, revoked or its user disabled");
+    if (!p)
+      *denied =
+          Error(401, "invalid_token", "the bearer token is unknown, revoked or its user disabled");
     return p;
   }
   std::string sid = CookieValue(req.Header("cookie"), "st_session");
@@ -154,14 +159,16 @@ Result<std::optional<Principal>> App::Authenticate(const HttpRequest& req, HttpR
   user->csrf = session->csrf;
   if (StateChanging(req.method) && req.path != "/api/v1/session") {
     std::string given = req.Header("x-csrf-token");
-    if (given.empty() && req.Header("content-type").starts_with("application/x-www-form-urlencoded")) {
+    if (given.empty() &&
+        req.Header("content-type").starts_with("application/x-www-form-urlencoded")) {
       auto form = ParseForm(req.body);
       if (form.ok() && form->count("csrf")) given = form->at("csrf");
     }
     if (given != session->csrf) {
       *denied = Error(403, "csrf_failed",
                       "a cookie-authenticated " + req.method +
-                          " needs the session's CSRF token in X-CSRF-Token", "X-CSRF-Token");
+                          " needs the session's CSRF token in X-CSRF-Token",
+                      "X-CSRF-Token");
       return std::optional<Principal>();
     }
   }
@@ -169,12 +176,14 @@ Result<std::optional<Principal>> App::Authenticate(const HttpRequest& req, HttpR
 }
 
 HttpResponse App::Dispatch(const HttpRequest& req, std::string* user) {
-  if (req.body_too_large) return Error(413, "body_too_large", "the request body is over the server's limit");
+  if (req.body_too_large)
+    return Error(413, "body_too_large", "the request body is over the server's limit");
   std::vector<std::string> segs = Segments(req.path), args;
   const Route* found = nullptr;
   bool path_known = false;
-  for (const Route& r : routes_) {
-    if (!Match(r, segs, &args)) continue;
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    const Route& r = routes_[i];
+    if (!Match(route_segments_[i], segs, &args)) continue;
     path_known = true;
     if (r.method == req.method || (req.method == "HEAD" && r.method == "GET")) {
       found = &r;
@@ -182,8 +191,9 @@ HttpResponse App::Dispatch(const HttpRequest& req, std::string* user) {
     }
   }
   if (found == nullptr) {
-    return path_known ? Error(405, "method_not_allowed", req.method + " is not allowed on " + req.path)
-                      : Error(404, "not_found", "no endpoint " + req.path);
+    return path_known
+               ? Error(405, "method_not_allowed", req.method + " is not allowed on " + req.path)
+               : Error(404, "not_found", "no endpoint " + req.path);
   }
   HttpResponse denied{0, "", "", {}};
   auto who = Authenticate(req, &denied);
@@ -191,7 +201,8 @@ HttpResponse App::Dispatch(const HttpRequest& req, std::string* user) {
   if (denied.status != 0) return denied;
   if (*who) *user = (*who)->user;
   if (found->access == Access::kUser && !*who) {
-    HttpResponse r = Error(401, "unauthenticated", "log in (POST /api/v1/session) or send a bearer token");
+    HttpResponse r =
+        Error(401, "unauthenticated", "log in (POST /api/v1/session) or send a bearer token");
     r.headers.emplace_back("WWW-Authenticate", "Bearer");
     return r;
   }
@@ -206,7 +217,8 @@ HttpResponse App::Handle(const HttpRequest& req) {
   std::string user;
   HttpResponse resp = Dispatch(req, &user);
   std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
-  log_.Write({req.method, req.path, user, req.remote_addr, resp.status, resp.body.size(), took.count()});
+  log_.Write(
+      {req.method, req.path, user, req.remote_addr, resp.status, resp.body.size(), took.count()});
   return resp;
 }
 

@@ -106,6 +106,7 @@ class App {
   LoginLimiter limiter_;
   AccessLog log_;
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> route_segments_;  // routes_[i].path split at '/'
 };
 
 // The route tables (routes_*.cc); AllRoutes is their union.

@@ -56,8 +56,7 @@ struct HttpOptions {
 
 class HttpServer {
  public:
-  static Result<std::unique_ptr<HttpServer>> Start(const HttpOptions& options,
-                                                   HttpHandler handler);
+  static Result<std::unique_ptr<HttpServer>> Start(const HttpOptions& options, HttpHandler handler);
   ~HttpServer();  // stops accepting and waits for requests in flight
   int port() const { return port_; }
 

@@ -17,8 +17,7 @@ namespace {
 using sharetrail::Status;
 
 struct Flags {
-  std::string ledger, listen = "127.0.0.1:8080", tls_cert, tls_key, config, access_log,
-      port_file;
+  std::string ledger, listen = "127.0.0.1:8080", tls_cert, tls_key, config, access_log, port_file;
   int threads = 16;
   size_t max_body = 1 << 20;
 };
@@ -47,7 +46,8 @@ Status ReadConfig(const std::string& path, CLI::App& app) {
     std::string key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
     CLI::Option* opt = app.get_option_no_throw("--" + key);
     if (opt == nullptr || key == "config") {
-      return sharetrail::InvalidArgument(path + ":" + std::to_string(n) + ": unknown key \"" + key + "\"");
+      return sharetrail::InvalidArgument(path + ":" + std::to_string(n) + ": unknown key \"" + key +
+                                         "\"");
     }
     if (opt->count() == 0) {
       opt->clear();
@@ -99,7 +99,8 @@ int main(int argc, char** argv) {
   std::FILE* log = stderr;
   if (!f.access_log.empty()) {
     log = std::fopen(f.access_log.c_str(), "a");
-    if (log == nullptr) return Fail(sharetrail::IOError("--access-log: cannot open " + f.access_log));
+    if (log == nullptr)
+      return Fail(sharetrail::IOError("--access-log: cannot open " + f.access_log));
   }
   sharetrail::api::AppOptions options;
   options.access_log = log;

@@ -35,9 +35,9 @@ Result<std::map<std::string, std::string>> ParseForm(std::string_view text) {
     if (pair.empty()) continue;
     size_t eq = pair.find('=');
     ST_ASSIGN_OR_RETURN(std::string name, UrlDecode(pair.substr(0, eq)));
-    ST_ASSIGN_OR_RETURN(std::string value, UrlDecode(eq == std::string_view::npos
-                                                         ? std::string_view()
-                                                         : pair.substr(eq + 1)));
+    ST_ASSIGN_OR_RETURN(
+        std::string value,
+        UrlDecode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1)));
     if (!out.emplace(name, std::move(value)).second) {
       return InvalidArgument(name + ": given more than once");
     }

@@ -40,7 +40,8 @@ Result<Proposed> ParseProposal(const HttpRequest& req) {
     } else if (key == "actor") {
       return InvalidArgument("actor: the actor is the signed-in user; name a role with \"role\"");
     } else if (key == "type" || key == "role" || key == "body") {
-      return InvalidArgument(key + (key == "body" ? ": expected an object" : ": expected a string"));
+      return InvalidArgument(key +
+                             (key == "body" ? ": expected an object" : ": expected a string"));
     } else {
       return InvalidArgument(key + ": unknown field (expected type, body, role)");
     }
@@ -88,9 +89,17 @@ HttpResponse DryRun(Call& c) {
 
 std::vector<Route> EventRoutes() {
   return {
-      {"POST", "/api/v1/events", Access::kUser, {}, Record,
+      {"POST",
+       "/api/v1/events",
+       Access::kUser,
+       {},
+       Record,
        "Propose an event as the signed-in user; the decision comes back"},
-      {"POST", "/api/v1/events/dry-run", Access::kUser, {}, DryRun,
+      {"POST",
+       "/api/v1/events/dry-run",
+       Access::kUser,
+       {},
+       DryRun,
        "Decide an event without recording it"},
   };
 }

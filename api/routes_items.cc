@@ -16,8 +16,10 @@ namespace json = boost::json;
 namespace {
 
 // Records the read; returns an answer only if the read may not go ahead.
-std::optional<HttpResponse> RecordAccess(Call& c, const std::string& item, const std::string& what) {
-  if (!policy::IsId(item)) return Error(400, "invalid_argument", "item: expected an item id", "item");
+std::optional<HttpResponse> RecordAccess(Call& c, const std::string& item,
+                                         const std::string& what) {
+  if (!policy::IsId(item))
+    return Error(400, "invalid_argument", "item: expected an item id", "item");
   auto snap = c.app.ledger().Read();
   if (!snap.ok()) return FromStatus(snap.status());
   auto exists = c.app.engine().MakeWorld(**snap).Exists(policy::keys::Item(item));
@@ -55,10 +57,18 @@ HttpResponse Provenance(Call& c) {
 
 std::vector<Route> ItemRoutes() {
   return {
-      {"GET", "/api/v1/items/{item}", Access::kUser, {}, Item,
+      {"GET",
+       "/api/v1/items/{item}",
+       Access::kUser,
+       {},
+       Item,
        "An item's record (the read is recorded as an access event)"},
-      {"GET", "/api/v1/items/{item}/provenance", Access::kUser, {"after", "limit", "proofs"},
-       Provenance, "Every entry on an item with inclusion proofs (recorded as an access event)"},
+      {"GET",
+       "/api/v1/items/{item}/provenance",
+       Access::kUser,
+       {"after", "limit", "proofs"},
+       Provenance,
+       "Every entry on an item with inclusion proofs (recorded as an access event)"},
   };
 }
 

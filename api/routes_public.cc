@@ -14,7 +14,8 @@ HttpResponse Healthz(Call&) { return Json(200, json::object{{"status", "ok"}}); 
 // Ready when the ledger answers a read and takes writes.
 HttpResponse Readyz(Call& c) {
   auto size = c.app.ledger().Size();
-  if (!size.ok()) return Error(503, "not_ready", "the ledger cannot be read: " + size.status().message());
+  if (!size.ok())
+    return Error(503, "not_ready", "the ledger cannot be read: " + size.status().message());
   return Json(200, json::object{{"status", "ready"}, {"size", *size}});
 }
 
@@ -40,13 +41,16 @@ HttpResponse Consistency(Call& c) {
   if (!from.ok()) return FromStatus(from.status());
   auto to = c.params.OptUint("to", UINT64_MAX);
   if (!to.ok()) return FromStatus(to.status());
-  if (!*from || !*to) return Error(400, "invalid_argument", "from and to: both required", *from ? "to" : "from");
+  if (!*from || !*to)
+    return Error(400, "invalid_argument", "from and to: both required", *from ? "to" : "from");
   auto proof = c.app.ledger().ProveConsistency(**from, **to);
   if (!proof.ok()) return FromStatus(proof.status());
   return Json(200, proof->ToJson());
 }
 
-HttpResponse OpenApi(Call&) { return HttpResponse{200, "application/json", std::string(OpenApiDocument()), {}}; }
+HttpResponse OpenApi(Call&) {
+  return HttpResponse{200, "application/json", std::string(OpenApiDocument()), {}};
+}
 
 }  // namespace
 
@@ -54,12 +58,30 @@ std::vector<Route> ProofRoutes() {
   return {
       {"GET", "/healthz", Access::kPublic, {}, Healthz, "Liveness: the process answers"},
       {"GET", "/readyz", Access::kPublic, {}, Readyz, "Readiness: the ledger answers reads"},
-      {"GET", "/checkpoint", Access::kPublic, {}, CheckpointNote, "The latest signed checkpoint (C2SP)"},
-      {"GET", "/api/v1/proof/inclusion", Access::kPublic, {"seq", "size"}, Inclusion,
+      {"GET",
+       "/checkpoint",
+       Access::kPublic,
+       {},
+       CheckpointNote,
+       "The latest signed checkpoint (C2SP)"},
+      {"GET",
+       "/api/v1/proof/inclusion",
+       Access::kPublic,
+       {"seq", "size"},
+       Inclusion,
        "RFC 9162 inclusion proof of entry seq in the tree of size (default latest)"},
-      {"GET", "/api/v1/proof/consistency", Access::kPublic, {"from", "to"}, Consistency,
+      {"GET",
+       "/api/v1/proof/consistency",
+       Access::kPublic,
+       {"from", "to"},
+       Consistency,
        "RFC 9162 consistency proof between two tree sizes"},
-      {"GET", "/api/v1/openapi.json", Access::kPublic, {}, OpenApi, "This API's OpenAPI 3.1 document"},
+      {"GET",
+       "/api/v1/openapi.json",
+       Access::kPublic,
+       {},
+       OpenApi,
+       "This API's OpenAPI 3.1 document"},
   };
 }
 

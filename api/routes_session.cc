@@ -32,7 +32,8 @@ Result<Login> ParseLogin(const HttpRequest& req) {
       if (kv.key() != "user" && kv.key() != "password") {
         return InvalidArgument("body." + std::string(kv.key()) + ": unknown field");
       }
-      if (!kv.value().is_string()) return InvalidArgument("body." + std::string(kv.key()) + ": expected a string");
+      if (!kv.value().is_string())
+        return InvalidArgument("body." + std::string(kv.key()) + ": expected a string");
     }
     l.user = policy::Str(v.as_object(), "user");
     l.password = policy::Str(v.as_object(), "password");
@@ -76,8 +77,8 @@ HttpResponse Create(Call& c) {
   std::string key = login->user + "|" + c.req.remote_addr;
   if (int64_t wait = c.app.limiter().RetryAfter(key); wait > 0) {
     HttpResponse r = Error(429, "too_many_attempts",
-                           "too many failed sign-ins for " + login->user + " from this address; try again in " +
-                               std::to_string(wait) + " s");
+                           "too many failed sign-ins for " + login->user +
+                               " from this address; try again in " + std::to_string(wait) + " s");
     r.headers.emplace_back("Retry-After", std::to_string(wait));
     return r;
   }
@@ -104,10 +105,12 @@ HttpResponse Create(Call& c) {
   c.app.limiter().Succeed(key);
   auto session = c.app.sessions().Create(login->user);
   if (!session.ok()) return FromStatus(session.status());
-  std::string cookie = "st_session=" + session->id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                       std::to_string(8 * 3600) + (c.req.tls ? "; Secure" : "");
-  HttpResponse r = login->form ? HttpResponse{303, "text/plain", "signed in\n", {{"Location", login->next}}}
-                               : Json(201, Whoami(*user, session->csrf));
+  std::string cookie = "st_session=" + session->id +
+                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(8 * 3600) +
+                       (c.req.tls ? "; Secure" : "");
+  HttpResponse r = login->form
+                       ? HttpResponse{303, "text/plain", "signed in\n", {{"Location", login->next}}}
+                       : Json(201, Whoami(*user, session->csrf));
   r.headers.emplace_back("Set-Cookie", cookie);
   return r;
 }
@@ -130,7 +133,12 @@ HttpResponse End(Call& c) {
 
 std::vector<Route> SessionRoutes() {
   return {
-      {"POST", "/api/v1/session", Access::kPublic, {}, Create, "Sign in (JSON or form); sets the session cookie"},
+      {"POST",
+       "/api/v1/session",
+       Access::kPublic,
+       {},
+       Create,
+       "Sign in (JSON or form); sets the session cookie"},
       {"GET", "/api/v1/session", Access::kUser, {}, Show, "Who is signed in, with the CSRF token"},
       {"DELETE", "/api/v1/session", Access::kUser, {}, End, "Sign out"},
   };

@@ -37,6 +37,8 @@ struct Exit {
 
 // Prints the status (as {"error":{...}} with --json) to stderr and exits.
 [[noreturn]] void Fail(const Globals& g, const Status& s);
+// The --as USER (required) and --role ROLE options of a command that acts.
+void AddActorOptions(CLI::App* c, std::string* as, std::string* role);
 // Prints one JSON value on its own line.
 void PrintJson(const boost::json::value& v);
 // The whole of a file, or of standard input for "-".

@@ -131,11 +131,11 @@ void Load(Globals& g, const PolicyOpts& o) {
                                   "register them as the first administrator"));
         }
         to_append.push_back(Event{{{"user", o.as}},
-                             "user.registered",
-                             {{"user", o.as},
-                              {"party", o.party},
-                              {"team", o.team},
-                              {"roles", json::array{"admin"}}}});
+                                  "user.registered",
+                                  {{"user", o.as},
+                                   {"party", o.party},
+                                   {"team", o.team},
+                                   {"roles", json::array{"admin"}}}});
         admin_known = true;
       }
       const json::object& doc = e.body.at("agreement").as_object();

@@ -39,12 +39,8 @@ std::unique_ptr<policy::CredentialStore> Store(const Globals& g) {
 void SetPassword(Globals& g, const UserOpts& o, const std::string& password) {
   RecordEvent(g, o.as, o.role, "credential.set", {{"user", o.user}});
   Status s = Store(g)->SetPassword(o.user, password);
-  if (!s.ok()) Fail(g, s.WithContext("credential.set is recorded but the password was not saved: "));
-}
-
-void Actor(CLI::App* c, UserOpts* o) {
-  c->add_option("--as", o->as, "Acting administrator")->required();
-  c->add_option("--role", o->role, "Role the user acts in");
+  if (!s.ok())
+    Fail(g, s.WithContext("credential.set is recorded but the password was not saved: "));
 }
 
 }  // namespace
@@ -55,7 +51,7 @@ void AddUserCommands(CLI::App& app, Globals& g) {
   user->require_subcommand(1);
 
   auto* add = user->add_subcommand("add", "Register a user (and set a password from stdin)");
-  Actor(add, o.get());
+  AddActorOptions(add, &o->as, &o->role);
   add->add_option("user", o->user, "User id")->required();
   add->add_option("--party", o->party, "The user's party")->required();
   add->add_option("--team", o->team, "The user's team")->required();
@@ -73,12 +69,12 @@ void AddUserCommands(CLI::App& app, Globals& g) {
   });
 
   auto* passwd = user->add_subcommand("passwd", "Set a user's password (read from stdin)");
-  Actor(passwd, o.get());
+  AddActorOptions(passwd, &o->as, &o->role);
   passwd->add_option("user", o->user, "User id")->required();
   passwd->callback([&g, o] { SetPassword(g, *o, ReadPassword(g)); });
 
   auto* disable = user->add_subcommand("disable", "Disable a user: they can no longer act");
-  Actor(disable, o.get());
+  AddActorOptions(disable, &o->as, &o->role);
   disable->add_option("user", o->user, "User id")->required();
   disable->add_option("--reason", o->reason, "Why")->required();
   disable->callback([&g, o] {
@@ -88,7 +84,7 @@ void AddUserCommands(CLI::App& app, Globals& g) {
   auto* token = user->add_subcommand("token", "API tokens for machines");
   token->require_subcommand(1);
   auto* issue = token->add_subcommand("issue", "Issue a token; it is printed once");
-  Actor(issue, o.get());
+  AddActorOptions(issue, &o->as, &o->role);
   issue->add_option("user", o->user, "User the token acts as")->required();
   issue->callback([&g, o] {
     auto store = Store(g);
@@ -99,7 +95,7 @@ void AddUserCommands(CLI::App& app, Globals& g) {
     std::cout << "token: " << t.bearer << "\n(shown once; only its hash is kept)\n";
   });
   auto* revoke = token->add_subcommand("revoke", "Revoke a token by its id");
-  Actor(revoke, o.get());
+  AddActorOptions(revoke, &o->as, &o->role);
   revoke->add_option("token", o->token, "Token id (tok-...)")->required();
   revoke->add_option("--reason", o->reason, "Why");
   revoke->callback([&g, o] {

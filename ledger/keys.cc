@@ -342,7 +342,8 @@ Result<std::string> AeadOpen(std::string_view key, std::string_view sealed, std:
 Result<std::string> Scrypt(std::string_view password, std::string_view salt,
                            const ScryptParams& params, size_t out_len) {
   if (params.n < 2 || (params.n & (params.n - 1)) != 0) {
-    return InvalidArgument("scrypt: n must be a power of two >= 2, got " + std::to_string(params.n));
+    return InvalidArgument("scrypt: n must be a power of two >= 2, got " +
+                           std::to_string(params.n));
   }
   std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
       EVP_PKEY_CTX_new_id(EVP_PKEY_SCRYPT, nullptr), EVP_PKEY_CTX_free);

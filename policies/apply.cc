@@ -34,6 +34,14 @@ struct Ctx {
     return Status::Ok();
   }
   json::object Stamp() const { return json::object{{"seq", entry.seq}}; }
+  // Sets record[field] = this entry's seq in an existing record (a user
+  // disabled, a token revoked); the engine checked it exists.
+  Status Mark(const std::string& key, std::string_view field, std::string_view missing) const {
+    ST_ASSIGN_OR_RETURN(auto rec, world.Record(key));
+    if (!rec) return Corruption(std::string(missing) + " " + key);
+    (*rec)[field] = entry.seq;
+    return Put(key, *rec);
+  }
 };
 
 // Items named by a body, whether as "item" or "items".
@@ -63,10 +71,7 @@ Status ApplyDirectory(const Ctx& c) {
     return c.Put(keys::User(Str(b, "user")), u);
   }
   if (t == "user.disabled") {
-    ST_ASSIGN_OR_RETURN(auto u, c.world.Record(keys::User(Str(b, "user"))));
-    if (!u) return Corruption("disabling unregistered user " + Str(b, "user"));
-    (*u)["disabled"] = c.entry.seq;
-    return c.Put(keys::User(Str(b, "user")), *u);
+    return c.Mark(keys::User(Str(b, "user")), "disabled", "disabling unregistered user");
   }
   if (t == "token.issued") {
     json::object rec = c.Stamp();
@@ -74,10 +79,7 @@ Status ApplyDirectory(const Ctx& c) {
     return c.Put(keys::Token(Str(b, "token")), rec);
   }
   if (t == "token.revoked") {
-    ST_ASSIGN_OR_RETURN(auto tok, c.world.Record(keys::Token(Str(b, "token"))));
-    if (!tok) return Corruption("revoking unissued token " + Str(b, "token"));
-    (*tok)["revoked"] = c.entry.seq;
-    return c.Put(keys::Token(Str(b, "token")), *tok);
+    return c.Mark(keys::Token(Str(b, "token")), "revoked", "revoking unissued token");
   }
   if (t == "agreement.registered" || t == "agreement.amended") {
     const json::object& doc = b.at("agreement").as_object();

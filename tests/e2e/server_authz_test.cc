@@ -57,8 +57,8 @@ std::vector<Endpoint> Endpoints() {
       {"GET", "/api/v1/refusals?party=ofsted", "/api/v1/refusals?party=dfe", false},
       {"GET", "/api/v1/may-disclose?item=own-item&by=ofsted&to=cqc",
        "/api/v1/may-disclose?item=other-item&by=dfe&to=cqc", false},
-      {"GET", "/api/v1/may-delete?item=own-item&by=ofsted", "/api/v1/may-delete?item=other-item&by=dfe",
-       false},
+      {"GET", "/api/v1/may-delete?item=own-item&by=ofsted",
+       "/api/v1/may-delete?item=other-item&by=dfe", false},
       {"POST", R"({"type":"access","body":{"item":"own-item"}})",
        R"({"type":"access","body":{"item":"other-item"}})", true},
   };
@@ -110,13 +110,15 @@ TEST_F(AuthzTest, AuditorsCannotWrite) {
 // Administration is the admin's: another role proposing it is refused.
 TEST_F(AuthzTest, OnlyAnAdminDisablesUsers) {
   Headers siro = server_->Login("u-siro");
-  HttpResult r = server_->Post("/api/v1/events",
-                               R"({"type":"user.disabled","body":{"user":"u-staff","reason":"left"}})", siro);
+  HttpResult r =
+      server_->Post("/api/v1/events",
+                    R"({"type":"user.disabled","body":{"user":"u-staff","reason":"left"}})", siro);
   EXPECT_EQ(r.status, 422) << r.body;
   Headers staff = server_->Login("u-staff");
   Headers admin = server_->Login("u-admin");
-  r = server_->Post("/api/v1/events",
-                    R"({"type":"user.disabled","body":{"user":"u-staff","reason":"left the team"}})", admin);
+  r = server_->Post(
+      "/api/v1/events",
+      R"({"type":"user.disabled","body":{"user":"u-staff","reason":"left the team"}})", admin);
   EXPECT_EQ(r.status, 201) << r.body;
   // The disabled user's session and password stop working at once.
   EXPECT_EQ(server_->Get("/api/v1/session", staff).ErrorCode(), "session_expired");
@@ -129,8 +131,9 @@ TEST_F(AuthzTest, OnlyAnAdminDisablesUsers) {
 }
 
 TEST_F(AuthzTest, PublicEndpointsNeedNoAccount) {
-  for (const char* target : {"/healthz", "/readyz", "/checkpoint", "/api/v1/openapi.json",
-                             "/api/v1/proof/inclusion?seq=0", "/api/v1/proof/consistency?from=1&to=2"}) {
+  for (const char* target :
+       {"/healthz", "/readyz", "/checkpoint", "/api/v1/openapi.json",
+        "/api/v1/proof/inclusion?seq=0", "/api/v1/proof/consistency?from=1&to=2"}) {
     EXPECT_EQ(server_->Get(target).status, 200) << target;
   }
 }

@@ -113,7 +113,8 @@ struct Account {
 // kPassword, and a running sharetraild serving it.
 class Server {
  public:
-  explicit Server(const std::vector<Account>& accounts, const std::vector<std::string>& flags = {}) {
+  explicit Server(const std::vector<Account>& accounts,
+                  const std::vector<std::string>& flags = {}) {
     dir_ = tmp_.Sub("ledger");
     Cli("init --origin e2e.test/server");
     Cli("policy load --dir " + std::string(SHARETRAIL_SOURCE_DIR) +
@@ -143,8 +144,14 @@ class Server {
     std::string port_file = tmp_.Sub("port");
     std::remove(port_file.c_str());
     std::vector<std::string> args = {std::string(SHARETRAIL_BINARY_DIR) + "/sharetraild",
-                                     "--ledger",  dir_, "--listen", "127.0.0.1:0",
-                                     "--port-file", port_file, "--access-log", tmp_.Sub("access.log")};
+                                     "--ledger",
+                                     dir_,
+                                     "--listen",
+                                     "127.0.0.1:0",
+                                     "--port-file",
+                                     port_file,
+                                     "--access-log",
+                                     tmp_.Sub("access.log")};
     args.insert(args.end(), flags_.begin(), flags_.end());
     pid_ = fork();
     if (pid_ == 0) {

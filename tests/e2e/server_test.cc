@@ -24,8 +24,9 @@ class ServerTest : public ::testing::Test {
     token_ = token_.substr(0, token_.find('\n'));
     server_->Start();
     alice_ = new Headers(server_->Login("alice"));
-    ASSERT_EQ(server_->Post("/api/v1/events", ItemEvent("letter-ofsted-1", "ofsted"), *alice_).status,
-              201);
+    ASSERT_EQ(
+        server_->Post("/api/v1/events", ItemEvent("letter-ofsted-1", "ofsted"), *alice_).status,
+        201);
     Headers dora = server_->Login("dora");
     ASSERT_EQ(server_->Post("/api/v1/events", ItemEvent("letter-dfe-1", "dfe"), dora).status, 201);
   }
@@ -102,10 +103,12 @@ TEST_F(ServerTest, LoginErrors) {
   HttpResult wrong = server_->Post("/api/v1/session", R"({"user":"flo","password":"not the one"})");
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(wrong.ErrorCode(), "invalid_credentials");
-  HttpResult nobody = server_->Post("/api/v1/session", R"({"user":"nobody","password":"whatever"})");
+  HttpResult nobody =
+      server_->Post("/api/v1/session", R"({"user":"nobody","password":"whatever"})");
   EXPECT_EQ(nobody.status, 401);
   EXPECT_EQ(nobody.Json().at("error").at("message"), wrong.Json().at("error").at("message"));
-  HttpResult extra = server_->Post("/api/v1/session", R"({"user":"flo","password":"x","as":"admin"})");
+  HttpResult extra =
+      server_->Post("/api/v1/session", R"({"user":"flo","password":"x","as":"admin"})");
   EXPECT_EQ(extra.status, 400);
   EXPECT_EQ(extra.Json().at("error").at("field"), "body.as");
   EXPECT_EQ(server_->Post("/api/v1/session", "{not json").status, 400);
@@ -118,19 +121,21 @@ TEST_F(ServerTest, LoginErrors) {
 
 TEST_F(ServerTest, FailedLoginsAreRateLimited) {
   for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(server_->Post("/api/v1/session", R"({"user":"gus","password":"guess guess )" +
-                                                   std::to_string(i) + "\"}")
+    EXPECT_EQ(server_
+                  ->Post("/api/v1/session",
+                         R"({"user":"gus","password":"guess guess )" + std::to_string(i) + "\"}")
                   .status,
               401);
   }
-  HttpResult blocked =
-      server_->Post("/api/v1/session", std::string(R"({"user":"gus","password":")") + kPassword + "\"}");
+  HttpResult blocked = server_->Post(
+      "/api/v1/session", std::string(R"({"user":"gus","password":")") + kPassword + "\"}");
   EXPECT_EQ(blocked.status, 429);
   EXPECT_EQ(blocked.ErrorCode(), "too_many_attempts");
   EXPECT_GT(std::stoi(blocked.headers["retry-after"]), 0);
   // Another user from the same address is not affected.
-  EXPECT_EQ(server_->Post("/api/v1/session",
-                          std::string(R"({"user":"hal","password":")") + kPassword + "\"}")
+  EXPECT_EQ(server_
+                ->Post("/api/v1/session",
+                       std::string(R"({"user":"hal","password":")") + kPassword + "\"}")
                 .status,
             201);
 }
@@ -164,8 +169,9 @@ TEST_F(ServerTest, BearerTokens) {
   ASSERT_EQ(me.status, 200) << me.body;
   EXPECT_EQ(me.Json().at("user"), "alice");
   // Machines need no CSRF token.
-  EXPECT_EQ(server_->Post("/api/v1/events", ItemEvent("letter-token", "ofsted"),
-                          {{"Authorization", "Bearer " + token_}})
+  EXPECT_EQ(server_
+                ->Post("/api/v1/events", ItemEvent("letter-token", "ofsted"),
+                       {{"Authorization", "Bearer " + token_}})
                 .status,
             201);
   std::string forged = token_.substr(0, token_.size() - 1) + (token_.back() == '0' ? "1" : "0");
@@ -192,7 +198,8 @@ TEST_F(ServerTest, EventsAllowedRefusedAndMalformed) {
   HttpResult bad_id = server_->Post("/api/v1/events", ItemEvent("Letter 4", "ofsted"), *alice_);
   EXPECT_EQ(bad_id.status, 400);
   EXPECT_EQ(bad_id.Json().at("error").at("field"), "body.item");
-  HttpResult bad_type = server_->Post("/api/v1/events", R"({"type":"teleport","body":{}})", *alice_);
+  HttpResult bad_type =
+      server_->Post("/api/v1/events", R"({"type":"teleport","body":{}})", *alice_);
   EXPECT_EQ(bad_type.Json().at("error").at("field"), "type");
   HttpResult actor = server_->Post(
       "/api/v1/events", R"({"type":"access","body":{"item":"letter-2"},"actor":{"user":"admin"}})",
@@ -307,7 +314,8 @@ TEST_F(ServerTest, CsvAndPaging) {
   ASSERT_EQ(first.status, 200);
   ASSERT_TRUE(first.Json().as_object().contains("next_after")) << first.body;
   uint64_t after = first.Json().at("next_after").to_number<uint64_t>();
-  HttpResult second = server_->Get("/api/v1/refusals?limit=1&after=" + std::to_string(after), *alice_);
+  HttpResult second =
+      server_->Get("/api/v1/refusals?limit=1&after=" + std::to_string(after), *alice_);
   ASSERT_EQ(second.status, 200);
   EXPECT_GT(second.Json().at("rows").at(0).at("seq").to_number<uint64_t>(), after);
 }

@@ -19,10 +19,12 @@ ShellRun Shell(const std::string& cmd, const std::string& out_path) {
 TEST(ServerTlsTest, ServesHttpsWithAGeneratedCertificate) {
   TempDir tmp;
   std::string cert = tmp.Sub("cert.pem"), key = tmp.Sub("key.pem");
-  ShellRun gen = Shell("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
-                  " -keyout " + key + " -out " + cert +
-                  " -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1",
-                  tmp.Sub("gen.out"));
+  ShellRun gen = Shell(
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
+      " -keyout " +
+          key + " -out " + cert +
+          " -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1",
+      tmp.Sub("gen.out"));
   ASSERT_EQ(gen.code, 0) << gen.out;
 
   Server server({{"tina", "ofsted", "information-governance", "ig_officer"}},
@@ -35,15 +37,17 @@ TEST(ServerTlsTest, ServesHttpsWithAGeneratedCertificate) {
   EXPECT_EQ(health.code, 0) << health.out;
   EXPECT_EQ(health.out, "{\"status\":\"ok\"}\n");
 
-  ShellRun login = Shell(curl + "-i -H 'Content-Type: application/json' -d '{\"user\":\"tina\",\"password\":\"" +
-                        std::string(kPassword) + "\"}' " + base + "/api/v1/session",
-                    tmp.Sub("login.out"));
+  ShellRun login =
+      Shell(curl + "-i -H 'Content-Type: application/json' -d '{\"user\":\"tina\",\"password\":\"" +
+                std::string(kPassword) + "\"}' " + base + "/api/v1/session",
+            tmp.Sub("login.out"));
   EXPECT_EQ(login.code, 0) << login.out;
   EXPECT_NE(login.out.find("HTTP/1.1 201"), std::string::npos) << login.out;
   EXPECT_NE(login.out.find("; Secure"), std::string::npos) << login.out;
 
   // Without the certificate as trust anchor, curl refuses the server.
-  ShellRun untrusted = Shell("curl -sS --max-time 20 " + base + "/healthz", tmp.Sub("untrusted.out"));
+  ShellRun untrusted =
+      Shell("curl -sS --max-time 20 " + base + "/healthz", tmp.Sub("untrusted.out"));
   EXPECT_NE(untrusted.code, 0);
   // Plain HTTP on the TLS port is no HTTP answer.
   EXPECT_NE(server.Get("/healthz").status, 200);
@@ -56,7 +60,8 @@ TEST(ServerTlsTest, RefusesHalfAConfiguration) {
   Server server({}, {"--tls-cert", tmp.Sub("missing-cert.pem")});
   std::string out = tmp.Sub("out");
   std::string cmd = std::string(SHARETRAIL_BINARY_DIR) + "/sharetraild --ledger " + server.dir() +
-                    " --listen 127.0.0.1:0 --tls-cert " + tmp.Sub("missing.pem") + " >" + out + " 2>&1";
+                    " --listen 127.0.0.1:0 --tls-cert " + tmp.Sub("missing.pem") + " >" + out +
+                    " 2>&1";
   int status = std::system(cmd.c_str());
   EXPECT_EQ(WEXITSTATUS(status), 2);
   EXPECT_NE(Slurp(out).find("give both --tls-cert and --tls-key"), std::string::npos) << Slurp(out);
