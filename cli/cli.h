@@ -37,6 +37,8 @@ struct Exit {
 
 // Prints the status (as {"error":{...}} with --json) to stderr and exits.
 [[noreturn]] void Fail(const Globals& g, const Status& s);
+// The --as USER (required) and --role ROLE options of a command that acts.
+void AddActorOptions(CLI::App* c, std::string* as, std::string* role);
 // Prints one JSON value on its own line.
 void PrintJson(const boost::json::value& v);
 // The whole of a file, or of standard input for "-".
@@ -86,6 +88,7 @@ void AddFoiCommands(CLI::App& app, Globals& g);
 // "vault.shredded".
 void FaultPoint(const char* name);
 void AddCalendarCommands(CLI::App& app, Globals& g);
+void AddUserCommands(CLI::App& app, Globals& g);
 // Crypto-shreds the payloads of items whose last copy was disposed of and
 // records it; removes vault remnants no entry acknowledges.
 void RecoverVault(Globals& g, const std::string& as, const std::string& role);

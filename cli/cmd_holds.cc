@@ -17,11 +17,6 @@ struct HoldOpts {
   bool all = false, csv = false;
 };
 
-void Actor(CLI::App* c, HoldOpts* o) {
-  c->add_option("--as", o->as, "Acting user")->required();
-  c->add_option("--role", o->role, "Role the user acts in");
-}
-
 }  // namespace
 
 void AddHoldCommands(CLI::App& app, Globals& g) {
@@ -30,7 +25,7 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
   auto* hold = app.add_subcommand("hold", "Holds: nothing they cover may be destroyed");
   hold->require_subcommand(1);
   auto* place = hold->add_subcommand("place", "Place a hold (SIRO or IG officer)");
-  Actor(place, o.get());
+  AddActorOptions(place, &o->as, &o->role);
   place->add_option("hold", o->hold, "Hold id, e.g. iicsa-2025")->required();
   place->add_option("--scope", o->scope, "item, category, party or safeguarding")->required();
   place->add_option("--target", o->target, "The item, category or party it covers");
@@ -49,7 +44,7 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
   });
   auto* lift =
       hold->add_subcommand("lift", "Lift a hold (SIRO of the placing party); deletes nothing");
-  Actor(lift, o.get());
+  AddActorOptions(lift, &o->as, &o->role);
   lift->add_option("hold", o->hold, "Hold id")->required();
   lift->add_option("--reason", o->reason, "Why it may be lifted")->required();
   lift->callback([&g, o] {
@@ -74,7 +69,7 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
   });
 
   auto* req = app.add_subcommand("delete-request", "Ask to delete a copy (decided at once)");
-  Actor(req, o.get());
+  AddActorOptions(req, &o->as, &o->role);
   req->add_option("request", o->request, "Request id")->required();
   req->add_option("--item", o->item, "Item id")->required();
   req->add_option("--reason", o->reason, "Why")->required();
@@ -94,7 +89,7 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
           [&](Ledger&, Snapshot& s) { return policy::DispositionReview(*g.engine, s, on); });
   });
   auto* approve = disp->add_subcommand("approve", "Approve a request (not its requester)");
-  Actor(approve, o.get());
+  AddActorOptions(approve, &o->as, &o->role);
   approve->add_option("request", o->request, "Request id")->required();
   approve->add_option("--note", o->note, "The approver's note");
   approve->callback([&g, o] {
@@ -104,7 +99,7 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
   });
 
   auto* decline = disp->add_subcommand("decline", "Decline a request: the copy is kept");
-  Actor(decline, o.get());
+  AddActorOptions(decline, &o->as, &o->role);
   decline->add_option("request", o->request, "Request id")->required();
   decline->add_option("--reason", o->reason, "Why it is kept")->required();
   decline->callback([&g, o] {
@@ -113,7 +108,7 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
   });
 
   auto* dispose = app.add_subcommand("dispose", "Record that an approved disposal was carried out");
-  Actor(dispose, o.get());
+  AddActorOptions(dispose, &o->as, &o->role);
   dispose->add_option("request", o->request, "Request id")->required();
   dispose->add_option("--method", o->method, "deleted, destroyed or crypto_shredded");
   dispose->callback([&g, o] {

@@ -27,6 +27,11 @@ namespace sharetrail::cli {
   throw Exit{code};
 }
 
+void AddActorOptions(CLI::App* c, std::string* as, std::string* role) {
+  c->add_option("--as", *as, "Acting user")->required();
+  c->add_option("--role", *role, "Role the user acts in (default: their first)");
+}
+
 void PrintJson(const boost::json::value& v) {
   auto canonical = Canonicalize(v);
   std::cout << (canonical.ok() ? *canonical : boost::json::serialize(v)) << "\n";
@@ -120,6 +125,7 @@ int main(int argc, char** argv) {
   AddVaultCommands(app, g);
   AddFoiCommands(app, g);
   AddCalendarCommands(app, g);
+  AddUserCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

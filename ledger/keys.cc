@@ -5,6 +5,7 @@
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/kdf.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <sys/stat.h>
@@ -336,6 +337,36 @@ Result<std::string> AeadOpen(std::string_view key, std::string_view sealed, std:
             EVP_DecryptFinal_ex(c.ctx, dst + len, &fin) == 1;
   if (!ok) return PermissionDenied("payload does not authenticate (wrong key, item or bytes)");
   return out;
+}
+
+Result<std::string> Scrypt(std::string_view password, std::string_view salt,
+                           const ScryptParams& params, size_t out_len) {
+  if (params.n < 2 || (params.n & (params.n - 1)) != 0) {
+    return InvalidArgument("scrypt: n must be a power of two >= 2, got " +
+                           std::to_string(params.n));
+  }
+  std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
+      EVP_PKEY_CTX_new_id(EVP_PKEY_SCRYPT, nullptr), EVP_PKEY_CTX_free);
+  std::string out(out_len, '\0');
+  size_t len = out_len;
+  // OpenSSL's default ceiling (32 MiB) is just below what n = 2^15, r = 8
+  // needs; allow the parameters' own requirement with headroom.
+  uint64_t maxmem = 256 * params.r * (params.n + params.p) + (uint64_t{1} << 20);
+  bool ok = ctx != nullptr && EVP_PKEY_derive_init(ctx.get()) == 1 &&
+            EVP_PKEY_CTX_set1_pbe_pass(ctx.get(), password.data(),
+                                       static_cast<int>(password.size())) == 1 &&
+            EVP_PKEY_CTX_set1_scrypt_salt(ctx.get(), U(salt), static_cast<int>(salt.size())) == 1 &&
+            EVP_PKEY_CTX_set_scrypt_N(ctx.get(), params.n) == 1 &&
+            EVP_PKEY_CTX_set_scrypt_r(ctx.get(), params.r) == 1 &&
+            EVP_PKEY_CTX_set_scrypt_p(ctx.get(), params.p) == 1 &&
+            EVP_PKEY_CTX_set_scrypt_maxmem_bytes(ctx.get(), maxmem) == 1 &&
+            EVP_PKEY_derive(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len) == 1;
+  if (!ok || len != out_len) return Internal("scrypt derivation failed");
+  return out;
+}
+
+bool ConstantTimeEqual(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 }  // namespace sharetrail

@@ -7,6 +7,7 @@
 #ifndef SHARETRAIL_LEDGER_KEYS_H_
 #define SHARETRAIL_LEDGER_KEYS_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -46,6 +47,19 @@ bool Ed25519Verify(std::string_view public_key, std::string_view message, std::s
 
 // n bytes from the OpenSSL CSPRNG.
 Result<std::string> RandomBytes(size_t n);
+
+// scrypt (RFC 7914), the memory-hard password KDF: n (a power of two), r
+// and p are stored with each hash so they can be raised later; memory used
+// is about 128 * r * n bytes.
+struct ScryptParams {
+  uint64_t n = uint64_t{1} << 15;
+  uint64_t r = 8;
+  uint64_t p = 1;
+};
+Result<std::string> Scrypt(std::string_view password, std::string_view salt,
+                           const ScryptParams& params, size_t out_len);
+// Equal-length comparison whose time does not depend on where a and b differ.
+bool ConstantTimeEqual(std::string_view a, std::string_view b);
 
 // AES-256-GCM (NIST SP 800-38D) with a fresh random 96-bit nonce per call:
 // sealed = nonce (12) || ciphertext || tag (16). aad is authenticated, not

@@ -34,6 +34,14 @@ struct Ctx {
     return Status::Ok();
   }
   json::object Stamp() const { return json::object{{"seq", entry.seq}}; }
+  // Sets record[field] = this entry's seq in an existing record (a user
+  // disabled, a token revoked); the engine checked it exists.
+  Status Mark(const std::string& key, std::string_view field, std::string_view missing) const {
+    ST_ASSIGN_OR_RETURN(auto rec, world.Record(key));
+    if (!rec) return Corruption(std::string(missing) + " " + key);
+    (*rec)[field] = entry.seq;
+    return Put(key, *rec);
+  }
 };
 
 // Items named by a body, whether as "item" or "items".
@@ -61,6 +69,17 @@ Status ApplyDirectory(const Ctx& c) {
     }
     ST_RETURN_IF_ERROR(c.Index("party", Str(b, "party")));
     return c.Put(keys::User(Str(b, "user")), u);
+  }
+  if (t == "user.disabled") {
+    return c.Mark(keys::User(Str(b, "user")), "disabled", "disabling unregistered user");
+  }
+  if (t == "token.issued") {
+    json::object rec = c.Stamp();
+    rec["user"] = b.at("user");
+    return c.Put(keys::Token(Str(b, "token")), rec);
+  }
+  if (t == "token.revoked") {
+    return c.Mark(keys::Token(Str(b, "token")), "revoked", "revoking unissued token");
   }
   if (t == "agreement.registered" || t == "agreement.amended") {
     const json::object& doc = b.at("agreement").as_object();

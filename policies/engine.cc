@@ -36,7 +36,11 @@ Status ResolveActor(const World& w, const Event& event, Proposal* p, Decision* d
   p->team = Str(*user, "team");
   p->roles = List(*user, "roles");
   p->role = claimed.empty() ? (p->roles.empty() ? std::string() : p->roles.front()) : claimed;
-  if (!Holds(p->roles, p->role)) {
+  if (user->contains("disabled")) {
+    d->Refuse("account.disabled", DesignCite("Standards: authenticate"),
+              "user " + p->user + " was disabled at seq " + json::serialize(user->at("disabled")) +
+                  " and can no longer act");
+  } else if (!Holds(p->roles, p->role)) {
     d->Refuse("scope.role", DesignCite("Standards: authenticate, check the party scope"),
               "user " + p->user + " does not hold the role \"" + p->role + "\"");
   }

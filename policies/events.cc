@@ -42,6 +42,9 @@ const std::vector<std::string_view> kGovernance = {"siro", "ig_officer"};
 // Information requests are the FOI team's, with IG and the SIRO behind it.
 const std::vector<std::string_view> kFoi = {"foi_officer", "ig_officer", "siro"};
 const std::vector<std::string_view> kRegimes = {"foia", "eir", "sar"};
+// Kinds every role records, the auditor included: reading and signing in
+// are what an auditor does (an `access` by an auditor is a read, not an act).
+const std::vector<std::string_view>& Anyone() { return kRoles; }
 
 std::vector<EventKind> Build() {
   using K = Kind;
@@ -110,7 +113,16 @@ std::vector<EventKind> Build() {
          {"urgent", K::kBool},
          {"occurred_at", K::kTime}}},
        {}},
-      {{"access", {{"item", K::kId, true}, {"purpose", K::kName}}}, {}},
+      {{"access", {{"item", K::kId, true}, {"purpose", K::kName}}}, Anyone()},
+      // A read of a list scoped to a party, proposed only when a user asks
+      // for another party's list: the engine refuses it and so records it.
+      {{"read", {{"resource", K::kName, true}, {"party", K::kId, true}}}, Anyone()},
+      // Accounts (api/, cli/ user): ids only; secrets stay off the chain.
+      {{"user.disabled", {{"user", K::kId, true}, {"reason", K::kText, true}}}, kAdmin},
+      {{"credential.set", {{"user", K::kId, true}}}, Anyone()},
+      {{"token.issued", {{"user", K::kId, true}, {"token", K::kId, true}}}, kAdmin},
+      {{"token.revoked", {{"token", K::kId, true}, {"reason", K::kText}}}, kAdmin},
+      {{"login.failed", {{"address", K::kName, true}, {"reason", K::kName, true}}}, Anyone()},
       {{"publication", {{"item", K::kId, true}, {"date", K::kDate, true}, {"url", K::kName}}}, {}},
       {{"consent.given",
         {{"item", K::kId, true},

@@ -29,6 +29,13 @@ Result<Table> SharedWith(const Snapshot& s, const ShareFilter& f);
 // Every entry that names the item (refused attempts included), in order.
 Result<Table> Provenance(const Snapshot& s, std::string_view item, const Page& page);
 
+// Provenance with an RFC 9162 inclusion proof for every row, each checked
+// against the root of the snapshot's tree; the summary names the tree size,
+// root and how many proofs verified. With proofs, each row carries its
+// proof as JSON too (leaf_hash always).
+Result<Table> ProvenanceWithProofs(const Ledger& ledger, const Snapshot& s, std::string_view item,
+                                   const Page& page, bool proofs);
+
 struct RefusalFilter {
   std::string rule, party;
   std::optional<Date> from, to;

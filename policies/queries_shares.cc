@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <boost/json/parse.hpp>
 
+#include "ledger/base64.h"
 #include "ledger/canonical_json.h"
 #include "policies/index.h"
 #include "policies/queries.h"
@@ -113,6 +114,29 @@ Result<Table> SharedWith(const Snapshot& s, const ShareFilter& f) {
       },
       from));
   ST_RETURN_IF_ERROR(bad);
+  return t;
+}
+
+Result<Table> ProvenanceWithProofs(const Ledger& ledger, const Snapshot& s, std::string_view item,
+                                   const Page& page, bool proofs) {
+  ST_ASSIGN_OR_RETURN(uint64_t size, s.Size());
+  ST_ASSIGN_OR_RETURN(Table t, Provenance(s, item, page));
+  ST_ASSIGN_OR_RETURN(Hash root, ledger.Root(size));
+  size_t verified = 0;
+  for (auto& row : t.rows) {
+    uint64_t seq = row.as_object().at("seq").as_uint64();
+    ST_ASSIGN_OR_RETURN(InclusionProof proof, ledger.ProveInclusion(seq, size));
+    if (proof.Verify(root).ok()) ++verified;
+    row.as_object()["leaf_hash"] = Base64(proof.leaf_hash);
+    if (proofs) row.as_object()["proof"] = proof.ToJson();
+  }
+  t.columns.push_back("leaf_hash");
+  t.summary["checkpoint_size"] = size;
+  t.summary["root"] = Base64(root);
+  t.summary["proofs_verified"] = std::to_string(verified) + "/" + std::to_string(t.rows.size());
+  if (proofs) {
+    ST_ASSIGN_OR_RETURN(t.summary["checkpoint"], ledger.SignedCheckpoint(size));
+  }
   return t;
 }
 

@@ -26,6 +26,7 @@
 //   calendar                 {seq, digest, first, last, source} the bank
 //                            holidays in force, if imported (else the embedded)
 //   calendar.data            the imported calendar, GOV.UK bank-holidays.json
+//   token/<token>            {seq, user, revoked?}  (API token ids; never secrets)
 //   x/<index>/<value>/<seq>  index records (index.h)
 #ifndef SHARETRAIL_POLICIES_WORLD_H_
 #define SHARETRAIL_POLICIES_WORLD_H_
@@ -64,6 +65,7 @@ std::string DeletionRequest(std::string_view id);
 std::string Foi(std::string_view request);
 inline constexpr char kCalendar[] = "calendar";
 inline constexpr char kCalendarData[] = "calendar.data";
+std::string Token(std::string_view id);
 }  // namespace keys
 
 // Cache of parsed agreement documents, keyed by the digest of the stored

@@ -32,6 +32,13 @@ Status CheckUserRegistered(const Proposal& p, const World& w, Decision* d);
 Status CheckAgreementDocument(const Proposal& p, const World& w, Decision* d);
 Status CheckAgreementReviewed(const Proposal& p, const World& w, Decision* d);
 
+// accounts.cc (users, credentials, tokens, scoped reads)
+Status CheckRead(const Proposal& p, const World& w, Decision* d);
+Status CheckUserDisabled(const Proposal& p, const World& w, Decision* d);
+Status CheckCredentialSet(const Proposal& p, const World& w, Decision* d);
+Status CheckTokenIssued(const Proposal& p, const World& w, Decision* d);
+Status CheckTokenRevoked(const Proposal& p, const World& w, Decision* d);
+
 // items.cc
 Status CheckItemRegistered(const Proposal& p, const World& w, Decision* d);
 Status CheckAccess(const Proposal& p, const World& w, Decision* d);

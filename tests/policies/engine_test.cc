@@ -69,11 +69,17 @@ TEST_F(EngineTest, RoleNotHeldIsRefusedAndRecorded) {
   EXPECT_EQ(e.at("actor").at("party"), "ofsted");  // from the directory
 }
 
-TEST_F(EngineTest, AuditorsDoNotRecord) {
+// Auditors act on nothing; their reads are recorded as access like
+// everyone's (the API records every item read), and allowed for any item.
+TEST_F(EngineTest, AuditorsReadButDoNotAct) {
   Item("o.arc", "rep-1", "inspection_report");
-  Recorded r = Record("o.audit", "access", {{"item", "rep-1"}});
+  Recorded r = Item("o.audit", "rep-2", "inspection_report");
   EXPECT_TRUE(r.refused());
   EXPECT_TRUE(r.Has("scope.role"));
+  r = Record("o.audit", "publication", {{"item", "rep-1"}, {"date", "2025-03-03"}});
+  EXPECT_TRUE(r.refused());
+  EXPECT_TRUE(r.Has("scope.role"));
+  EXPECT_TRUE(Record("o.audit", "access", {{"item", "rep-1"}}).allowed());
 }
 
 TEST_F(EngineTest, DecisionNamesTheAgreementVersionInForce) {

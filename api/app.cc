@@ -1,0 +1,225 @@
+#include "api/app.h"
+
+#include <boost/json/parse.hpp>
+#include <chrono>
+#include <ctime>
+
+#include "api/response.h"
+#include "policies/world.h"
+
+namespace sharetrail::api {
+namespace json = boost::json;
+namespace {
+
+int64_t NowSeconds() { return static_cast<int64_t>(std::time(nullptr)); }
+
+std::vector<std::string> Segments(std::string_view path) {
+  std::vector<std::string> out;
+  size_t start = 1;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    out.emplace_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return out;
+}
+
+bool Match(const std::vector<std::string>& want, const std::vector<std::string>& segs,
+           std::vector<std::string>* args) {
+  if (want.size() != segs.size()) return false;
+  args->clear();
+  for (size_t i = 0; i < want.size(); ++i) {
+    if (want[i].starts_with("{")) {
+      if (segs[i].empty()) return false;
+      args->push_back(segs[i]);
+    } else if (want[i] != segs[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The value of one cookie from a Cookie header.
+std::string CookieValue(const std::string& header, std::string_view name) {
+  size_t pos = 0;
+  while (pos < header.size()) {
+    size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string_view part(header.data() + pos, end - pos);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.substr(0, name.size()) == name &&
+        part[name.size()] == '=') {
+      return std::string(part.substr(name.size() + 1));
+    }
+    pos = end + 1;
+  }
+  return "";
+}
+
+bool StateChanging(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+}  // namespace
+
+// The API acts in a user's first role, as the engine does when none is named.
+bool Principal::Auditor() const { return !roles.empty() && roles.front() == "auditor"; }
+
+HttpResponse Refused(int status, const std::string& outcome_json) {
+  json::object outcome = json::parse(outcome_json).as_object();
+  std::string message = "refused";
+  for (const auto& f : outcome.at("decision").at("findings").as_array()) {
+    if (f.at("severity") == "refuse") {
+      message =
+          std::string(f.at("rule").as_string()) + ": " + std::string(f.at("reason").as_string());
+      break;
+    }
+  }
+  json::object error{{"code", status == 403 ? "forbidden" : "refused"},
+                     {"message", message},
+                     {"recorded_seq", outcome.at("seq")}};
+  return Json(status, json::object{{"error", std::move(error)}, {"outcome", std::move(outcome)}});
+}
+
+App::App(const AppOptions& options)
+    : options_(options),
+      engine_(std::make_shared<policy::Engine>()),
+      sessions_(options.session_ttl_seconds, NowSeconds),
+      limiter_(options.max_login_failures, options.login_window_seconds, NowSeconds),
+      log_(options.access_log) {}
+
+Result<std::unique_ptr<App>> App::Open(const std::string& ledger_dir, const AppOptions& options) {
+  std::unique_ptr<App> app(new App(options));
+  LedgerOptions lo;
+  lo.state_machine = app->engine_;
+  ST_ASSIGN_OR_RETURN(app->ledger_, Ledger::Open(ledger_dir, lo));
+  ST_ASSIGN_OR_RETURN(app->credentials_, policy::CredentialStore::Open(ledger_dir));
+  app->routes_ = AllRoutes();
+  for (const Route& r : app->routes_) app->route_segments_.push_back(Segments(r.path));
+  return app;
+}
+
+Date App::Today() const { return CivilFromDays(NowSeconds() / 86400); }
+
+Result<Principal> App::LoadUser(const std::string& user) {
+  ST_ASSIGN_OR_RETURN(auto snap, ledger_->Read());
+  policy::World w = engine_->MakeWorld(*snap);
+  ST_ASSIGN_OR_RETURN(auto rec, w.Record(policy::keys::User(user)));
+  if (!rec) return NotFound("user: unknown user \"" + user + "\"");
+  if (rec->contains("disabled")) return PermissionDenied("user " + user + " is disabled");
+  Principal p;
+  p.user = user;
+  p.party = policy::Str(*rec, "party");
+  p.team = policy::Str(*rec, "team");
+  p.roles = policy::List(*rec, "roles");
+  return p;
+}
+
+Result<AppendResult> App::Propose(const Principal& who, const std::string& type, json::object body,
+                                  const std::string& role) {
+  json::object actor{{"user", who.user}};
+  if (!role.empty()) actor["role"] = role;
+  Event e{std::move(actor), type, std::move(body)};
+  ST_RETURN_IF_ERROR(ValidateEvent(e));
+  return ledger_->Append(e);
+}
+
+Result<std::optional<Principal>> App::Authenticate(const HttpRequest& req, HttpResponse* denied) {
+  std::string auth = req.Header("authorization");
+  if (!auth.empty()) {
+    if (!auth.starts_with("Bearer ")) {
+      *denied = Error(401, "unauthenticated", "Authorization: expected \"Bearer <token>\"",
+                      "Authorization");
+      return std::optional<Principal>();
+    }
+    ST_ASSIGN_OR_RETURN(auto owner, credentials_->FindToken(auth.substr(7)));
+    std::optional<Principal> p;
+    if (owner) {
+      ST_ASSIGN_OR_RETURN(auto snap, ledger_->Read());
+      ST_ASSIGN_OR_RETURN(auto tok,
+                          engine_->MakeWorld(*snap).Record(policy::keys::Token(owner->id)));
+      auto user = LoadUser(owner->user);
+      if (tok && !tok->contains("revoked") && user.ok()) p = *user;
+    }
+    if (!p)
+      *denied =
+          Error(401, "invalid_token", "the bearer token is unknown, revoked or its user disabled");
+    return p;
+  }
+  std::string sid = CookieValue(req.Header("cookie"), "st_session");
+  if (sid.empty()) return std::optional<Principal>();
+  auto session = sessions_.Find(sid);
+  auto user = session ? LoadUser(session->user) : Result<Principal>(NotFound("no session"));
+  if (!user.ok()) {
+    *denied = Error(401, "session_expired", "the session has expired or was ended; log in again");
+    return std::optional<Principal>();
+  }
+  user->via_cookie = true;
+  user->csrf = session->csrf;
+  if (StateChanging(req.method) && req.path != "/api/v1/session") {
+    std::string given = req.Header("x-csrf-token");
+    if (given.empty() &&
+        req.Header("content-type").starts_with("application/x-www-form-urlencoded")) {
+      auto form = ParseForm(req.body);
+      if (form.ok() && form->count("csrf")) given = form->at("csrf");
+    }
+    if (given != session->csrf) {
+      *denied = Error(403, "csrf_failed",
+                      "a cookie-authenticated " + req.method +
+                          " needs the session's CSRF token in X-CSRF-Token",
+                      "X-CSRF-Token");
+      return std::optional<Principal>();
+    }
+  }
+  return std::optional<Principal>(std::move(user).value());
+}
+
+HttpResponse App::Dispatch(const HttpRequest& req, std::string* user) {
+  if (req.body_too_large)
+    return Error(413, "body_too_large", "the request body is over the server's limit");
+  std::vector<std::string> segs = Segments(req.path), args;
+  const Route* found = nullptr;
+  bool path_known = false;
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    const Route& r = routes_[i];
+    if (!Match(route_segments_[i], segs, &args)) continue;
+    path_known = true;
+    if (r.method == req.method || (req.method == "HEAD" && r.method == "GET")) {
+      found = &r;
+      break;
+    }
+  }
+  if (found == nullptr) {
+    return path_known
+               ? Error(405, "method_not_allowed", req.method + " is not allowed on " + req.path)
+               : Error(404, "not_found", "no endpoint " + req.path);
+  }
+  HttpResponse denied{0, "", "", {}};
+  auto who = Authenticate(req, &denied);
+  if (!who.ok()) return FromStatus(who.status());
+  if (denied.status != 0) return denied;
+  if (*who) *user = (*who)->user;
+  if (found->access == Access::kUser && !*who) {
+    HttpResponse r =
+        Error(401, "unauthenticated", "log in (POST /api/v1/session) or send a bearer token");
+    r.headers.emplace_back("WWW-Authenticate", "Bearer");
+    return r;
+  }
+  auto params = Params::Parse(req.query, found->params);
+  if (!params.ok()) return FromStatus(params.status());
+  Call call{*this, req, *who ? &**who : nullptr, std::move(params).value(), std::move(args)};
+  return found->handle(call);
+}
+
+HttpResponse App::Handle(const HttpRequest& req) {
+  auto start = std::chrono::steady_clock::now();
+  std::string user;
+  HttpResponse resp = Dispatch(req, &user);
+  std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+  log_.Write(
+      {req.method, req.path, user, req.remote_addr, resp.status, resp.body.size(), took.count()});
+  return resp;
+}
+
+}  // namespace sharetrail::api

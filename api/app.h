@@ -1,0 +1,126 @@
+// sharetraild's request handling, CivetWeb-free: authentication, CSRF,
+// dispatch through the route table, the access log. One App per process,
+// shared by every request thread.
+//
+// Invariants:
+//   - one Ledger, opened with the policy engine as its state machine, takes
+//     every append; Append returns only once the entry is durable, so an
+//     answer never acknowledges an event that a crash could lose;
+//   - who a request acts as comes only from a session cookie or a bearer
+//     token, never from the request body; the user's party, team, roles and
+//     whether they are disabled are read from the ledger on every request;
+//   - a cookie-authenticated POST/PUT/PATCH/DELETE must carry the session's
+//     CSRF token (X-CSRF-Token header, or a csrf form field);
+//   - refusals (scope, embargo, role) are decided by the engine and so are
+//     recorded on the ledger; the API adds no allow/deny rules of its own
+//     beyond authentication.
+#ifndef SHARETRAIL_API_APP_H_
+#define SHARETRAIL_API_APP_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "api/access_log.h"
+#include "api/http.h"
+#include "api/params.h"
+#include "api/rate_limit.h"
+#include "api/sessions.h"
+#include "ledger/ledger.h"
+#include "policies/credentials.h"
+#include "policies/engine.h"
+
+namespace sharetrail::api {
+
+struct Principal {
+  std::string user, party, team;
+  std::vector<std::string> roles;
+  bool via_cookie = false;
+  std::string csrf;  // the session's, when via_cookie
+  bool Auditor() const;
+};
+
+class App;
+
+// One request as a route handler sees it.
+struct Call {
+  App& app;
+  const HttpRequest& req;
+  const Principal* who;  // null on public routes without credentials
+  Params params;
+  std::vector<std::string> args;  // the {placeholders} of the route's path
+};
+
+enum class Access { kPublic, kUser };
+
+struct Route {
+  std::string method, path;  // path segments "{name}" match one segment
+  Access access;
+  std::vector<std::string> params;  // query parameters accepted
+  std::function<HttpResponse(Call&)> handle;
+  std::string summary;
+};
+
+struct AppOptions {
+  int64_t session_ttl_seconds = 8 * 3600;
+  int max_login_failures = 5;
+  int64_t login_window_seconds = 15 * 60;
+  std::FILE* access_log = stderr;
+};
+
+class App {
+ public:
+  static Result<std::unique_ptr<App>> Open(const std::string& ledger_dir,
+                                           const AppOptions& options);
+  HttpResponse Handle(const HttpRequest& req);
+
+  Ledger& ledger() { return *ledger_; }
+  const policy::Engine& engine() const { return *engine_; }
+  policy::CredentialStore& credentials() { return *credentials_; }
+  SessionTable& sessions() { return sessions_; }
+  LoginLimiter& limiter() { return limiter_; }
+  const std::vector<Route>& routes() const { return routes_; }
+  Date Today() const;
+
+  // The directory's account of a user (party, team, roles), or NotFound;
+  // PermissionDenied if the user is disabled.
+  Result<Principal> LoadUser(const std::string& user);
+  // Proposes an event acting as `who` (in `role` if given) and waits until
+  // it is durable. The outcome JSON is that of the engine.
+  Result<AppendResult> Propose(const Principal& who, const std::string& type,
+                               boost::json::object body, const std::string& role = "");
+
+ private:
+  App(const AppOptions& options);
+  // Who the request acts as: none (no credentials), a principal, or an
+  // error answer (bad token, expired session, missing CSRF token).
+  Result<std::optional<Principal>> Authenticate(const HttpRequest& req, HttpResponse* denied);
+  HttpResponse Dispatch(const HttpRequest& req, std::string* user);
+
+  AppOptions options_;
+  std::shared_ptr<policy::Engine> engine_;
+  std::unique_ptr<Ledger> ledger_;
+  std::unique_ptr<policy::CredentialStore> credentials_;
+  SessionTable sessions_;
+  LoginLimiter limiter_;
+  AccessLog log_;
+  std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> route_segments_;  // routes_[i].path split at '/'
+};
+
+// The route tables (routes_*.cc); AllRoutes is their union.
+std::vector<Route> AllRoutes();
+std::vector<Route> SessionRoutes();
+std::vector<Route> ProofRoutes();
+std::vector<Route> EventRoutes();
+std::vector<Route> QueryRoutes();
+std::vector<Route> ItemRoutes();
+
+// The standard answer to an engine refusal: 403 for reads (scope), 422 for
+// proposed events; the outcome (with its decision) is included.
+HttpResponse Refused(int status, const std::string& outcome_json);
+
+}  // namespace sharetrail::api
+
+#endif  // SHARETRAIL_API_APP_H_

@@ -1,0 +1,16 @@
+// The route table: every endpoint of sharetraild. A new group of endpoints
+// (FOI, reports) adds its function here; a new query adds one line to
+// QueryRoutes.
+#include "api/app.h"
+
+namespace sharetrail::api {
+
+std::vector<Route> AllRoutes() {
+  std::vector<Route> all;
+  for (auto group : {ProofRoutes, SessionRoutes, EventRoutes, ItemRoutes, QueryRoutes}) {
+    for (Route& r : group()) all.push_back(std::move(r));
+  }
+  return all;
+}
+
+}  // namespace sharetrail::api
