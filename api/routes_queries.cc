@@ -235,6 +235,35 @@ std::vector<Route> QueryRoutes() {
             return policy::Disposals(s, year);
           },
           "Disposals carried out in a year"),
+      Query(
+          "/api/v1/foi/due", {"within", "party", "on"}, {"party", {}},
+          [](Call& c, const Snapshot& s) -> Result<Table> {
+            ST_ASSIGN_OR_RETURN(Date on, c.params.DateOr("on", c.app.Today()));
+            ST_ASSIGN_OR_RETURN(auto within, c.params.OptUint("within", 260));
+            return policy::FoiDue(c.app.engine(), s, on, within ? static_cast<int>(*within) : 5,
+                                  c.params.Str("party"), false);
+          },
+          "Open information requests due within N working days"),
+      Query(
+          "/api/v1/foi/late", {"party", "on"}, {"party", {}},
+          [](Call& c, const Snapshot& s) -> Result<Table> {
+            ST_ASSIGN_OR_RETURN(Date on, c.params.DateOr("on", c.app.Today()));
+            return policy::FoiDue(c.app.engine(), s, on, 0, c.params.Str("party"), true);
+          },
+          "Open information requests past their deadline"),
+      Query(
+          "/api/v1/foi/uninformed", {"party"}, {"party", {}},
+          [](Call& c, const Snapshot& s) {
+            return policy::FoiUninformed(c.app.engine(), s, c.params.Str("party"));
+          },
+          "Counterparties not yet told of a request (seed 000 s15)"),
+      Query(
+          "/api/v1/foi/stats", {"year", "party"}, {"party", {}},
+          [](Call& c, const Snapshot& s) -> Result<Table> {
+            ST_ASSIGN_OR_RETURN(int year, Year(c));
+            return policy::FoiStats(c.app.engine(), s, year, c.params.Str("party"));
+          },
+          "A year's information requests per party: on time, late, median working days"),
   };
 }
 

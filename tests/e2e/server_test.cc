@@ -273,7 +273,11 @@ TEST_F(ServerTest, EveryQueryAnswers) {
                            "/api/v1/may-delete?item=letter-ofsted-1",
                            "/api/v1/disposition-review",
                            "/api/v1/subject?ref=subject-1",
-                           "/api/v1/disposals?year=2025"};
+                           "/api/v1/disposals?year=2025",
+                           "/api/v1/foi/due?within=10",
+                           "/api/v1/foi/late?on=2025-06-01",
+                           "/api/v1/foi/uninformed",
+                           "/api/v1/foi/stats?year=2025"};
   for (const char* q : queries) {
     HttpResult r = server_->Get(q, *alice_);
     EXPECT_EQ(r.status, 200) << q << "\n" << r.body;
@@ -291,7 +295,9 @@ TEST_F(ServerTest, QueryParameterErrorsNameTheParameter) {
                {"/api/v1/matters?awaiting=perhaps", "awaiting"},
                {"/api/v1/refusals?limit=0", "limit"},
                {"/api/v1/refusals?limit=1&limit=2", "limit"},
-               {"/api/v1/holds?everything=1", "everything"}};
+               {"/api/v1/holds?everything=1", "everything"},
+               {"/api/v1/foi/stats", "year"},
+               {"/api/v1/foi/due?within=-1", "within"}};
   for (const Case& c : cases) {
     HttpResult r = server_->Get(c.target, *alice_);
     EXPECT_EQ(r.status, 400) << c.target << "\n" << r.body;
