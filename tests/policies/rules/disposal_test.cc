@@ -9,13 +9,6 @@
 namespace sharetrail::policy::testing {
 namespace {
 
-json::object CiteOf(const Recorded& r, std::string_view rule) {
-  for (const auto& f : r.decision.at("findings").as_array()) {
-    if (Str(f.as_object(), "rule") == rule) return f.at("cite").as_object();
-  }
-  return {};
-}
-
 // 003 "Inspections of Cafcass > How long we keep personal data" ¶1: "as part
 // of our inspection evidence for a minimum of 3 years", run from the
 // evidence date recorded on the item (DESIGN.md §3 reading).

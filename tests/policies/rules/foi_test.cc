@@ -10,13 +10,6 @@
 namespace sharetrail::policy::testing {
 namespace {
 
-json::object CiteOf(const Recorded& r, std::string_view rule) {
-  for (const auto& f : r.decision.at("findings").as_array()) {
-    if (Str(f.as_object(), "rule") == rule) return f.at("cite").as_object();
-  }
-  return {};
-}
-
 // FOIA s10(1), s10(6): received Monday 3 March 2025; the 20 working days
 // following are 4-7 Mar (4), 10-14 (9), [17 Mar St Patrick's Day, a bank
 // holiday in Northern Ireland, so not a working day anywhere], 18-21 (13),

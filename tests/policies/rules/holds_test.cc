@@ -8,14 +8,6 @@
 namespace sharetrail::policy::testing {
 namespace {
 
-// The citation of the first finding with this rule id.
-json::object CiteOf(const Recorded& r, std::string_view rule) {
-  for (const auto& f : r.decision.at("findings").as_array()) {
-    if (Str(f.as_object(), "rule") == rule) return f.at("cite").as_object();
-  }
-  return {};
-}
-
 int Count(const Recorded& r, std::string_view rule) {
   int n = 0;
   for (const auto& f : r.decision.at("findings").as_array())

@@ -42,6 +42,15 @@ class RulesTest : public PolicyTest {
     return "";
   }
 
+  // The citation of the first finding with this rule id (empty if none).
+  static json::object CiteOf(const Recorded& r, std::string_view rule) {
+    if (!r.decision.contains("findings")) return {};
+    for (const auto& f : r.decision.at("findings").as_array()) {
+      if (Str(f.as_object(), "rule") == rule) return f.at("cite").as_object();
+    }
+    return {};
+  }
+
   // The text of the first obligation with this rule id ("" if none).
   static std::string Obligation(const Recorded& r, std::string_view rule) {
     if (!r.decision.contains("obligations")) return "";
