@@ -116,6 +116,7 @@ std::vector<Route> ProofRoutes();
 std::vector<Route> EventRoutes();
 std::vector<Route> QueryRoutes();
 std::vector<Route> ItemRoutes();
+std::vector<Route> AccountRoutes();
 
 // The standard answer to an engine refusal: 403 for reads (scope), 422 for
 // proposed events; the outcome (with its decision) is included.
