@@ -49,7 +49,7 @@ struct Call {
   const HttpRequest& req;
   const Principal* who;  // null on public routes without credentials
   Params params;
-  std::vector<std::string> args;  // the {placeholders} of the route's path
+  std::vector<std::string> args;  // the path segments its {name} parts matched
 };
 
 enum class Access { kPublic, kUser };

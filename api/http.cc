@@ -22,11 +22,13 @@ std::string Lower(std::string s) {
 // without holding it.
 std::string ReadBody(mg_connection* conn, size_t max, bool* too_large) {
   std::string body;
-  char buf[16384];
+  constexpr size_t kChunk = 16384;
   for (;;) {
-    int n = mg_read(conn, buf, sizeof buf);
+    size_t had = body.size();
+    body.resize(had + kChunk);
+    int n = mg_read(conn, body.data() + had, kChunk);
+    body.resize(had + (n > 0 ? static_cast<size_t>(n) : 0));
     if (n <= 0) break;
-    body.append(buf, static_cast<size_t>(n));
     if (body.size() > max) {
       *too_large = true;
       body.clear();

@@ -7,6 +7,9 @@
 //     connection is closed after the answer, as the body was not drained);
 //   - listen addresses are given explicitly; sharetraild defaults to
 //     127.0.0.1, never to every interface;
+//   - handlers run on CivetWeb's worker threads, whose stack is the small
+//     size the library was built with: code on the request path keeps large
+//     buffers on the heap (ASan found a 64 KiB stack buffer overflowing it);
 //   - under TLS, the certificate and key are combined into one 0600 PEM file
 //     in tls_dir (CivetWeb reads both from one file).
 #ifndef SHARETRAIL_API_HTTP_H_

@@ -174,6 +174,12 @@ class Server {
       if (waitpid(pid_, &status, WNOHANG) == pid_) {
         pid_ = -1;
         port_ = 0;
+        // A server that died on its own (a crash, a sanitizer report) says
+        // why in its output; show it with the failing test.
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+          ADD_FAILURE() << "sharetraild exited abnormally (status " << status << "):\n"
+                        << Slurp(tmp_.Sub("server.out"));
+        }
         return status;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
