@@ -138,6 +138,7 @@ int Main(const Options& o) {
   api::HttpOptions ho;
   ho.listen = "127.0.0.1:0";
   ho.threads = 16;
+  ho.own_stacks = false;  // CivetWeb's own worker answers: the true ceiling
   auto ceiling = api::HttpServer::Start(ho, [](const api::HttpRequest&) {
     return api::HttpResponse{200, "application/json", "{\"status\":\"ok\"}\n", {}};
   });
