@@ -1,8 +1,8 @@
 // vault put|get|recover: payloads kept encrypted outside the chain, read
 // only through a recorded access, and crypto-shredded when the last copy is
 // lawfully disposed of.
-#include <boost/json/parse.hpp>
 #include <algorithm>
+#include <boost/json/parse.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -156,11 +156,11 @@ void SubjectContents(Globals& g, const std::string& subject, const std::string& 
     }
     // Reading it for the subject is an access like any other: decided and
     // recorded, and refused where the reader's party holds no copy.
-    json::object outcome = Propose(g, *ledger, o, "access",
-                                   {{"item", item}, {"purpose", "subject access request"}});
+    json::object outcome =
+        Propose(g, *ledger, o, "access", {{"item", item}, {"purpose", "subject access request"}});
     if (Refused(outcome)) {
-      std::cout << item << ": access refused and recorded at seq "
-                << outcome.at("seq").as_int64() << "\n";
+      std::cout << item << ": access refused and recorded at seq " << outcome.at("seq").as_int64()
+                << "\n";
       continue;
     }
     std::string payload = OrFail(g, vault->Get(item));

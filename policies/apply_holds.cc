@@ -135,12 +135,9 @@ Status ApplyErasure(const Entry& entry, const json::object& b, const std::string
   int n = 0;
   for (const ErasureItem& e : items) {
     std::string id = Str(b, "request") + "." + std::to_string(++n);
-    json::object req{{"seq", entry.seq},
-                     {"item", e.item},
-                     {"party", party},
-                     {"user", Str(entry.event.actor, "user")},
-                     {"requested", day},
-                     {"erasure", b.at("request")},
+    json::object req{{"seq", entry.seq},  {"item", e.item},
+                     {"party", party},    {"user", Str(entry.event.actor, "user")},
+                     {"requested", day},  {"erasure", b.at("request")},
                      {"state", "pending"}};
     if (e.blockers.refused()) {
       json::array rules;

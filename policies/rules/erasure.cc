@@ -53,10 +53,10 @@ Status CheckErasureRequested(const Proposal& p, const World& w, Decision* d) {
     }
   }
   if (!all) {
-    d->Oblige("erasure.disposition",
-              std::to_string(items.size() - blocked) +
-                  " item(s) go to disposition review as deletion requests " + p.Body("request") +
-                  ".<n>; approve each before it is disposed of");
+    d->Oblige("erasure.disposition", std::to_string(items.size() - blocked) +
+                                         " item(s) go to disposition review as deletion requests " +
+                                         p.Body("request") +
+                                         ".<n>; approve each before it is disposed of");
   }
   return Status::Ok();
 }

@@ -108,6 +108,48 @@ TEST_F(VaultStoryTest, DisposeKilledAtEachStepIsExplainedAndRecovered) {
   ExpectVerifiedAndReindexStable({"disposals --year " + today_.substr(0, 4)});
 }
 
+// Subject access with contents, then erasure (issue 5): the payload of each
+// item about the subject is read through a recorded access; the erasure
+// request makes a deletion request per item, and a hold keeps what it
+// covers, saying so.
+TEST_F(VaultStoryTest, SubjectAccessWithContentsThenErasure) {
+  std::string payload = "Complaint letter about subject 7 (fictional)\n";
+  std::ofstream(tmp_.Sub("letter.txt"), std::ios::binary) << payload;
+  Record("o.inspector", ItemLine("ev-s1", "document", "ofsted", "inspection_evidence",
+                                 {{"safeguarding", false},
+                                  {"digest", Sha256Hex(payload)},
+                                  {"subjects", json::array{"subj-7"}},
+                                  {"retention_class", "inspection_evidence_3y"},
+                                  {"evidence_date", "2021-03-01"}}));
+  Record("o.inspector", ItemLine("ev-s2", "document", "ofsted", "inspection_evidence",
+                                 {{"subjects", json::array{"subj-7"}},
+                                  {"retention_class", "inspection_evidence_3y"},
+                                  {"evidence_date", "2021-03-01"}}));
+  ASSERT_EQ(Cli("vault put ev-s1 " + tmp_.Sub("letter.txt") + " --as o.inspector").code, 0);
+  CmdResult sar = Cli("subject subj-7 --contents " + tmp_.Sub("sar") + " --as o.ig");
+  ASSERT_EQ(sar.code, 0) << sar.out << sar.err;
+  EXPECT_EQ(Slurp(tmp_.Sub("sar") + "/ev-s1"), payload);
+  EXPECT_NE(sar.out.find("ev-s2: no payload held"), std::string::npos) << sar.out;
+  EXPECT_NE(Cli("provenance ev-s1").out.find("access"), std::string::npos);
+
+  // ev-s2 is safeguarding (ItemLine's default) and under the IICSA hold.
+  ASSERT_EQ(Cli("hold place iicsa --as o.siro --scope safeguarding --authority iicsa "
+                "--reason \"no-destroy notice\"")
+                .code,
+            0);
+  json::value erased = Json("erasure-request er-7 --subject subj-7 --reason \"art 17\" --as o.ig");
+  EXPECT_EQ(erased.at("decision").at("outcome"), "warn") << erased;
+  EXPECT_EQ(Rules(erased.as_object()), std::vector<std::string>{"hold.iicsa"});
+  json::array review = Rows("disposition review");
+  EXPECT_NE(json::serialize(review).find("er-7.1"), std::string::npos) << review;
+  ASSERT_EQ(Cli("disposition approve er-7.1 --as o.siro").code, 0);
+  ASSERT_EQ(Cli("dispose er-7.1 --as o.ig --method crypto_shredded").code, 0);
+  EXPECT_FALSE(KeyExists("ev-s1"));
+  CmdResult after = Cli("subject subj-7 --contents " + tmp_.Sub("sar2") + " --as o.ig");
+  EXPECT_NE(after.out.find("ev-s1: no payload held"), std::string::npos) << after.out;
+  ExpectVerifiedAndReindexStable({"subject subj-7", "disposition review"});
+}
+
 TEST_F(VaultStoryTest, APayloadThatDoesNotMatchItsDigestIsWithdrawn) {
   Record("o.inspector", ItemLine("ev-d", "document", "ofsted", "inspection_evidence"));
   std::ofstream(tmp_.Sub("wrong.txt")) << "not the registered bytes";

@@ -10,8 +10,7 @@ namespace {
 
 class ErasureTest : public HoldsTest {
  protected:
-  Recorded Erase(const std::string& user, const std::string& request,
-                 const std::string& subject) {
+  Recorded Erase(const std::string& user, const std::string& request, const std::string& subject) {
     return Record(user, "erasure.requested",
                   {{"request", request}, {"subject", subject}, {"reason", "art 17 request"}});
   }
