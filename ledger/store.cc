@@ -145,6 +145,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const Options
   }
   int dead = 0;
   mdb_reader_check(store->env_, &dead);  // clear slots of crashed readers
+  ST_RETURN_IF_ERROR(store->CheckNotTruncated());
 
   MDB_txn* txn = nullptr;
   rc = mdb_txn_begin(store->env_, nullptr, options.read_only ? MDB_RDONLY : 0, &txn);
@@ -194,6 +195,20 @@ Result<uint64_t> Store::UsedBytes() const {
   if (rc == 0) rc = mdb_env_stat(env_, &st);
   if (rc != 0) return LmdbError("mdb_env_info", rc);
   return static_cast<uint64_t>(info.me_last_pgno + 1) * st.ms_psize;
+}
+
+Status Store::CheckNotTruncated() const {
+  ST_ASSIGN_OR_RETURN(uint64_t used, UsedBytes());
+  int fd = -1;
+  if (mdb_env_get_fd(env_, &fd) != 0) return IOError("mdb_env_get_fd failed");
+  struct stat st;
+  if (fstat(fd, &st) != 0) return IOError(std::string("fstat data.mdb: ") + strerror(errno));
+  if (static_cast<uint64_t>(st.st_size) < used) {
+    return Corruption("data.mdb is " + std::to_string(st.st_size) +
+                      " bytes but its committed pages run to " + std::to_string(used) +
+                      ": the file was truncated; restore it from a backup");
+  }
+  return Status::Ok();
 }
 
 Status Store::EnsureHeadroom() {
