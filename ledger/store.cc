@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <lmdb.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,6 +12,9 @@
 
 namespace sharetrail {
 namespace {
+
+// Free space under which a failed write is put down to a full filesystem.
+constexpr uint64_t kFullBelow = uint64_t{1} << 20;
 
 constexpr const char* kTableNames[kTableCount] = {"meta", "entries", "nodes", "checkpoints",
                                                   "state"};
@@ -100,8 +104,22 @@ Result<char*> WriteTxn::Reserve(Table table, std::string_view key, size_t size, 
 
 Status WriteTxn::Commit() {
   MDB_txn* txn = txn_;
+  MDB_env* env = mdb_txn_env(txn);
   txn_ = nullptr;  // LMDB frees the txn whether or not commit succeeds
   int rc = mdb_txn_commit(txn);
+  if (rc == EIO) {
+    // LMDB reports a short page write as EIO, which is what a commit sees
+    // when the filesystem fills: say so when free space says so.
+    const char* path = nullptr;
+    struct statvfs fs;
+    if (mdb_env_get_path(env, &path) == 0 && statvfs(path, &fs) == 0) {
+      uint64_t free = static_cast<uint64_t>(fs.f_bavail) * fs.f_frsize;
+      if (free < kFullBelow) {
+        return IOError("mdb_txn_commit: " + std::string(mdb_strerror(rc)) +
+                       " (the filesystem is full: " + std::to_string(free) + " bytes free)");
+      }
+    }
+  }
   if (rc != 0) return LmdbError("mdb_txn_commit", rc);
   return Status::Ok();
 }
