@@ -77,6 +77,7 @@ bool AddProofs(const Globals& g, Ledger& ledger, Snapshot& snap, policy::Table* 
 void AddLedgerCommands(CLI::App& app, Globals& g);
 void AddProofCommands(CLI::App& app, Globals& g);
 void AddCheckCommands(CLI::App& app, Globals& g);
+void AddBackupCommands(CLI::App& app, Globals& g);
 void AddPolicyCommands(CLI::App& app, Globals& g);
 void AddQueryCommands(CLI::App& app, Globals& g);
 void AddHoldCommands(CLI::App& app, Globals& g);

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <iostream>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "cli/cli.h"
 #include "ledger/base64.h"
@@ -36,10 +38,24 @@ void ProveConsistency(Globals& g, uint64_t from, uint64_t to) {
   PrintJson(OrFail(g, ledger->ProveConsistency(from, to)).ToJson());
 }
 
-void RunVerify(Globals& g, const std::string& vkey, bool deep) {
-  auto ledger = OrFail(g, OpenLedger(g, true));
+void RunVerify(Globals& g, const std::string& vkey, bool deep,
+               const std::vector<std::string>& against) {
+  auto opened = OpenLedger(g, true);
+  if (!opened.ok() && opened.status().code() == Code::kCorruption) {
+    // A store too damaged to open (truncated, mangled meta) is a finding
+    // like any other, for cron's sake: exit 1, not 3.
+    if (g.json) {
+      PrintJson(boost::json::object{{"ok", false}, {"problem", opened.status().message()}});
+    } else {
+      std::cout << "FAILED: " << opened.status().message() << "\n";
+    }
+    throw Exit{kExitFinding};
+  }
+  auto ledger = OrFail(g, std::move(opened));
   VerifyOptions options;
   options.deep = deep;
+  for (const std::string& path : against)
+    options.kept_checkpoints.push_back(OrFail(g, ReadAll(path)));
   if (!vkey.empty()) options.verifier = OrFail(g, NoteVerifier::FromVkey(vkey));
   bool tty = isatty(STDERR_FILENO);
   if (tty) {
@@ -95,6 +111,7 @@ void AddProofCommands(CLI::App& app, Globals& g) {
     std::optional<uint64_t> size;
     uint64_t seq = 0, from = 0, to = 0;
     std::string vkey;
+    std::vector<std::string> against;
     bool deep = false;
   };
   auto o = std::make_shared<Opts>();
@@ -117,7 +134,10 @@ void AddProofCommands(CLI::App& app, Globals& g) {
   auto* verify = app.add_subcommand("verify", "Recompute and check the whole ledger");
   verify->add_option("--vkey", o->vkey, "Verifier key to trust (default: the ledger's own)");
   verify->add_flag("--deep", o->deep, "Also parse and schema-check every entry");
-  verify->callback([&g, o] { RunVerify(g, o->vkey, o->deep); });
+  verify->add_option("--against", o->against,
+                     "A signed checkpoint you kept (repeatable): the ledger must still extend it "
+                     "(catches a rollback to an older copy)");
+  verify->callback([&g, o] { RunVerify(g, o->vkey, o->deep, o->against); });
 }
 
 }  // namespace sharetrail::cli

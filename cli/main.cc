@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
   AddLedgerCommands(app, g);
   AddProofCommands(app, g);
   AddCheckCommands(app, g);
+  AddBackupCommands(app, g);
   AddPolicyCommands(app, g);
   AddQueryCommands(app, g);
   AddHoldCommands(app, g);

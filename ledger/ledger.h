@@ -94,6 +94,7 @@ class Ledger {
   Result<std::vector<Result<AppendResult>>> AppendAll(const std::vector<Event>& events);
 
   const std::string& origin() const { return origin_; }
+  const std::string& dir() const { return dir_; }
   const NoteVerifier& verifier() const { return verifier_; }
   Store& store() const { return *store_; }
 

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <lmdb.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,6 +12,9 @@
 
 namespace sharetrail {
 namespace {
+
+// Free space under which a failed write is put down to a full filesystem.
+constexpr uint64_t kFullBelow = uint64_t{1} << 20;
 
 constexpr const char* kTableNames[kTableCount] = {"meta", "entries", "nodes", "checkpoints",
                                                   "state"};
@@ -100,8 +104,22 @@ Result<char*> WriteTxn::Reserve(Table table, std::string_view key, size_t size, 
 
 Status WriteTxn::Commit() {
   MDB_txn* txn = txn_;
+  MDB_env* env = mdb_txn_env(txn);
   txn_ = nullptr;  // LMDB frees the txn whether or not commit succeeds
   int rc = mdb_txn_commit(txn);
+  if (rc == EIO) {
+    // LMDB reports a short page write as EIO, which is what a commit sees
+    // when the filesystem fills: say so when free space says so.
+    const char* path = nullptr;
+    struct statvfs fs;
+    if (mdb_env_get_path(env, &path) == 0 && statvfs(path, &fs) == 0) {
+      uint64_t free = static_cast<uint64_t>(fs.f_bavail) * fs.f_frsize;
+      if (free < kFullBelow) {
+        return IOError("mdb_txn_commit: " + std::string(mdb_strerror(rc)) +
+                       " (the filesystem is full: " + std::to_string(free) + " bytes free)");
+      }
+    }
+  }
   if (rc != 0) return LmdbError("mdb_txn_commit", rc);
   return Status::Ok();
 }
@@ -145,6 +163,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const Options
   }
   int dead = 0;
   mdb_reader_check(store->env_, &dead);  // clear slots of crashed readers
+  ST_RETURN_IF_ERROR(store->CheckNotTruncated());
 
   MDB_txn* txn = nullptr;
   rc = mdb_txn_begin(store->env_, nullptr, options.read_only ? MDB_RDONLY : 0, &txn);
@@ -194,6 +213,20 @@ Result<uint64_t> Store::UsedBytes() const {
   if (rc == 0) rc = mdb_env_stat(env_, &st);
   if (rc != 0) return LmdbError("mdb_env_info", rc);
   return static_cast<uint64_t>(info.me_last_pgno + 1) * st.ms_psize;
+}
+
+Status Store::CheckNotTruncated() const {
+  ST_ASSIGN_OR_RETURN(uint64_t used, UsedBytes());
+  int fd = -1;
+  if (mdb_env_get_fd(env_, &fd) != 0) return IOError("mdb_env_get_fd failed");
+  struct stat st;
+  if (fstat(fd, &st) != 0) return IOError(std::string("fstat data.mdb: ") + strerror(errno));
+  if (static_cast<uint64_t>(st.st_size) < used) {
+    return Corruption("data.mdb is " + std::to_string(st.st_size) +
+                      " bytes but its committed pages run to " + std::to_string(used) +
+                      ": the file was truncated; restore it from a backup");
+  }
+  return Status::Ok();
 }
 
 Status Store::EnsureHeadroom() {

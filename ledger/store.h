@@ -134,6 +134,9 @@ class Store {
 
  private:
   Store() = default;
+  // Pages past the end of the file would fault (SIGBUS) when read through
+  // the map, so a truncated file is refused at open, before any read.
+  Status CheckNotTruncated() const;
   MDB_env* env_ = nullptr;
   unsigned int dbis_[kTableCount] = {};
 };

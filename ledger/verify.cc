@@ -23,6 +23,7 @@ std::string Where(uint64_t seq) { return "seq " + std::to_string(seq) + ": "; }
 
 // Signed checkpoints by size: retained history plus the latest.
 Result<std::map<uint64_t, Checkpoint>> LoadCheckpoints(const ReadTxn& txn, const Ledger& ledger,
+                                                       const VerifyOptions& options,
                                                        const NoteVerifier& verifier, Finding* bad) {
   std::map<uint64_t, Checkpoint> out;
   auto check = [&](std::string_view note, const std::string& label) -> bool {
@@ -62,6 +63,19 @@ Result<std::map<uint64_t, Checkpoint>> LoadCheckpoints(const ReadTxn& txn, const
     return out;
   }
   if (!check(*latest, "latest checkpoint")) return out;
+  for (const std::string& note : options.kept_checkpoints) {
+    auto opened = OpenNote(note, {verifier});
+    auto cp = opened.ok() ? Checkpoint::Parse(opened->text) : opened.status();
+    std::string label = "kept checkpoint" + (cp.ok() ? " " + std::to_string(cp->size) : "");
+    auto same_size = cp.ok() ? out.find(cp->size) : out.end();
+    if (same_size != out.end() && same_size->second.root != cp->root) {
+      // Ed25519 is deterministic and one size has one root: two signed
+      // roots for a size are proof that the log was forked.
+      bad->problem = label + ": its root differs from the stored checkpoint of that size (a fork)";
+      return out;
+    }
+    if (!check(note, label)) return out;
+  }
   return out;
 }
 
@@ -288,13 +302,19 @@ Result<VerifyReport> Verify(const Ledger& ledger, const VerifyOptions& options) 
   const NoteVerifier& verifier = options.verifier ? *options.verifier : ledger.verifier();
   ST_ASSIGN_OR_RETURN(auto txn, ledger.store().BeginRead());
   ST_ASSIGN_OR_RETURN(uint64_t size, txn->Count(Table::kEntries));
-  ST_ASSIGN_OR_RETURN(auto checkpoints, LoadCheckpoints(*txn, ledger, verifier, &bad));
+  ST_ASSIGN_OR_RETURN(auto checkpoints, LoadCheckpoints(*txn, ledger, options, verifier, &bad));
   if (!bad.problem.empty()) return finish();
   // Scan as far as anything claims: a signed checkpoint beyond the stored
   // entries means entries were removed, and the scan names the first.
   uint64_t signed_size = checkpoints.rbegin()->first;
   ST_RETURN_IF_ERROR(
       Scan(*txn, checkpoints, options, &report, &bad).Run(std::max(size, signed_size)));
+  if (!bad.problem.empty() && signed_size > size && bad.seq == size) {
+    bad.problem += "; a checkpoint signed for " + std::to_string(signed_size) + " entries but " +
+                   std::to_string(size) +
+                   " stored: entries were cut from the end, or the ledger was rolled back to an "
+                   "older copy";
+  }
   if (!bad.problem.empty()) return finish();
   if (signed_size < size) {
     bad.seq = signed_size;

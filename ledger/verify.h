@@ -19,6 +19,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ledger/ledger.h"
 
@@ -29,6 +30,13 @@ struct VerifyOptions {
   // If set, checkpoints must be signed by this key rather than the one the
   // ledger's own metadata names (an outsider passes the vkey they trust).
   std::optional<NoteVerifier> verifier;
+  // Signed checkpoint notes kept outside the ledger (by a client, a
+  // counterparty, a witness). Each is checked like a stored one: signed,
+  // this origin, its root the recomputed root at its size, consistent with
+  // the others. A rollback to an older copy of the ledger passes every
+  // check that uses only what is stored; it fails this one, naming the
+  // first missing seq.
+  std::vector<std::string> kept_checkpoints;
   std::function<void(uint64_t done, uint64_t total)> progress;
 };
 

@@ -191,6 +191,17 @@ class Server {
     return -1;
   }
 
+  // SIGKILL, as a power cut or the OOM killer would; returns the wait status.
+  int Kill() {
+    if (pid_ <= 0) return -1;
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+    port_ = 0;
+    return status;
+  }
+
   int port() const { return port_; }
   const std::string& dir() const { return dir_; }
   std::string Path(const std::string& name) const { return tmp_.Sub(name); }
