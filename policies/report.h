@@ -79,9 +79,9 @@ struct Report {
   // One row per figure: section, agreement, party, metric, value, seqs.
   std::string Csv() const;
   // A printable GOV.UK-style page with SVG charts (report_html.cc); each
-  // entry links to proof_href + seq (e.g. the API's inclusion proof URL,
-  // or a bundle's proofs/ file) unless proof_href is empty.
-  std::string Html(const std::string& proof_href) const;
+  // entry links to its inclusion proof at proof_prefix + seq + proof_suffix
+  // (the API's URL, or a bundle's proofs/<seq>.json).
+  std::string Html(const std::string& proof_prefix, const std::string& proof_suffix) const;
 };
 
 // Reads what the year needs from the indexes, computes every figure and

@@ -156,7 +156,7 @@ const std::vector<std::pair<std::string, std::string>>& Sections() {
 
 }  // namespace
 
-std::string Report::Html(const std::string& proof_href) const {
+std::string Report::Html(const std::string& proof_prefix, const std::string& proof_suffix) const {
   const std::string year = std::to_string(scope.year);
   std::string h = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
                   Esc("Annual compliance report " + year) + "</title><style>" + kStyle +
@@ -199,11 +199,8 @@ std::string Report::Html(const std::string& proof_href) const {
   h += "</ul><h2 id=\"entries\">Entries</h2><ul class=\"st-evidence\">";
   for (uint64_t seq : AllSeqs()) {
     std::string s = std::to_string(seq);
-    h += "<li id=\"entry-" + s + "\">entry " + s;
-    if (!proof_href.empty()) {
-      h += ": <a href=\"" + Esc(proof_href) + s + "\">inclusion proof</a>";
-    }
-    h += "</li>";
+    h += "<li id=\"entry-" + s + "\">entry " + s + ": <a href=\"" + Esc(proof_prefix) + s +
+         Esc(proof_suffix) + "\">inclusion proof</a></li>";
   }
   return h + "</ul></main></body></html>\n";
 }
