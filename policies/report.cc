@@ -151,12 +151,23 @@ json::array SeqArray(const std::vector<uint64_t>& seqs) {
   return out;
 }
 
+// A non-negative integer, whichever way Boost.JSON holds it (parsed text
+// gives int64, values built in memory may be uint64).
+std::optional<uint64_t> Count(const json::value* v) {
+  if (v != nullptr && v->is_uint64()) return v->as_uint64();
+  if (v != nullptr && v->is_int64() && v->as_int64() >= 0) {
+    return static_cast<uint64_t>(v->as_int64());
+  }
+  return std::nullopt;
+}
+
 Result<std::vector<uint64_t>> SeqsFrom(const json::value* v, const std::string& what) {
   if (v == nullptr || !v->is_array()) return InvalidArgument(what + ": not a list of seqs");
   std::vector<uint64_t> out;
   for (const auto& s : v->as_array()) {
-    if (!s.is_int64() || s.as_int64() < 0) return InvalidArgument(what + ": not a seq");
-    out.push_back(static_cast<uint64_t>(s.as_int64()));
+    std::optional<uint64_t> seq = Count(&s);
+    if (!seq) return InvalidArgument(what + ": not a seq");
+    out.push_back(*seq);
   }
   return out;
 }
@@ -234,9 +245,9 @@ Result<Report> Report::FromJson(const json::value& v) {
   if (!months || !months->is_int64()) return InvalidArgument("report: standing_lapse_months");
   r.params.standing_lapse_months = static_cast<int>(months->as_int64());
   const json::object& c = cp->as_object();
-  const json::value* size = c.if_contains("size");
-  if (!size || !size->is_int64() || size->as_int64() < 0) return InvalidArgument("report: size");
-  r.size = static_cast<uint64_t>(size->as_int64());
+  std::optional<uint64_t> size = Count(c.if_contains("size"));
+  if (!size) return InvalidArgument("report: size");
+  r.size = *size;
   ST_ASSIGN_OR_RETURN(r.root, HashFromBase64(Str(c, "root")));
   r.origin = Str(c, "origin");
   r.checkpoint = Str(c, "note");
