@@ -30,7 +30,8 @@ def leaf(entry):
 
 
 def parse_vkey(vkey):
-    name, key_id, key = vkey.strip().split("+")
+    # The key name has no "+"; the base64 key may.
+    name, key_id, key = vkey.strip().split("+", 2)
     raw = base64.b64decode(key, validate=True)
     if len(raw) != 33 or raw[0] != 1:
         raise ValueError("not an Ed25519 verifier key")
@@ -128,7 +129,10 @@ def verify(files, vkey):
         vkey = files["vkey.txt"].decode()
     elif vkey.strip() != files["vkey.txt"].decode().strip():
         problems.append("vkey.txt: differs from the key given")
-    key = parse_vkey(vkey)
+    try:
+        key = parse_vkey(vkey)
+    except ValueError as e:
+        return problems + ["vkey: " + str(e)]
     try:
         _, size, root = open_checkpoint(files["checkpoint.txt"], key)
     except ValueError as e:
