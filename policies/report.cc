@@ -151,6 +151,13 @@ json::array SeqArray(const std::vector<uint64_t>& seqs) {
   return out;
 }
 
+// A figure as report.json has it; also a CSV row (the same columns).
+json::object FigureObject(const Figure& f) {
+  return json::object{{"section", f.section},    {"agreement", f.agreement}, {"party", f.party},
+                      {"metric", f.metric},      {"value", f.value},         {"basis", f.basis},
+                      {"seqs", SeqArray(f.seqs)}};
+}
+
 // A non-negative integer, whichever way Boost.JSON holds it (parsed text
 // gives int64, values built in memory may be uint64).
 std::optional<uint64_t> Count(const json::value* v) {
@@ -204,15 +211,7 @@ std::vector<uint64_t> Report::AllSeqs() const {
 
 json::object Report::Json() const {
   json::array figs;
-  for (const Figure& f : figures) {
-    figs.push_back(json::object{{"section", f.section},
-                                {"agreement", f.agreement},
-                                {"party", f.party},
-                                {"metric", f.metric},
-                                {"value", f.value},
-                                {"basis", f.basis},
-                                {"seqs", SeqArray(f.seqs)}});
-  }
+  for (const Figure& f : figures) figs.push_back(FigureObject(f));
   return json::object{
       {"format", "sharetrail-report-1"},
       {"title", "Annual information sharing compliance report"},
@@ -273,15 +272,7 @@ Result<Report> Report::FromJson(const json::value& v) {
 std::string Report::Csv() const {
   Table t;
   t.columns = {"section", "agreement", "party", "metric", "value", "basis", "seqs"};
-  for (const Figure& f : figures) {
-    t.rows.push_back(json::object{{"section", f.section},
-                                  {"agreement", f.agreement},
-                                  {"party", f.party},
-                                  {"metric", f.metric},
-                                  {"value", f.value},
-                                  {"basis", f.basis},
-                                  {"seqs", SeqArray(f.seqs)}});
-  }
+  for (const Figure& f : figures) t.rows.push_back(FigureObject(f));
   return t.Csv();
 }
 
