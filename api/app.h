@@ -49,7 +49,7 @@ struct Call {
   const HttpRequest& req;
   const Principal* who;  // null on public routes without credentials
   Params params;
-  std::vector<std::string> args;  // the {placeholders} of the route's path
+  std::vector<std::string> args;  // the path segments its {name} parts matched
 };
 
 enum class Access { kPublic, kUser };
@@ -116,6 +116,7 @@ std::vector<Route> ProofRoutes();
 std::vector<Route> EventRoutes();
 std::vector<Route> QueryRoutes();
 std::vector<Route> ItemRoutes();
+std::vector<Route> AccountRoutes();
 
 // The standard answer to an engine refusal: 403 for reads (scope), 422 for
 // proposed events; the outcome (with its decision) is included.

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <exception>
 
+#include "api/handler_pool.h"
 #include "ledger/files.h"
 
 namespace sharetrail::api {
@@ -22,11 +23,13 @@ std::string Lower(std::string s) {
 // without holding it.
 std::string ReadBody(mg_connection* conn, size_t max, bool* too_large) {
   std::string body;
-  char buf[16384];
+  constexpr size_t kChunk = 16384;
   for (;;) {
-    int n = mg_read(conn, buf, sizeof buf);
+    size_t had = body.size();
+    body.resize(had + kChunk);
+    int n = mg_read(conn, body.data() + had, kChunk);
+    body.resize(had + (n > 0 ? static_cast<size_t>(n) : 0));
     if (n <= 0) break;
-    body.append(buf, static_cast<size_t>(n));
     if (body.size() > max) {
       *too_large = true;
       body.clear();
@@ -71,7 +74,8 @@ std::string HttpRequest::Header(const std::string& lower_name) const {
 
 class HttpServer::Impl : public CivetHandler {
  public:
-  Impl(HttpHandler handler, size_t max_body) : handler_(std::move(handler)), max_body_(max_body) {}
+  Impl(HttpHandler handler, size_t max_body, int threads)
+      : handler_(std::move(handler)), max_body_(max_body), pool_(threads) {}
   std::unique_ptr<CivetServer> server;
   using CivetHandler::handleDelete;
   using CivetHandler::handleGet;
@@ -104,7 +108,8 @@ class HttpServer::Impl : public CivetHandler {
     } else if (req.method != "GET" && req.method != "HEAD") {
       req.body = ReadBody(conn, max_body_, &req.body_too_large);
     }
-    HttpResponse resp = handler_(req);
+    HttpResponse resp;
+    pool_.Run([&] { resp = handler_(req); });
     std::string head = "HTTP/1.1 " + std::to_string(resp.status) + " " +
                        mg_get_response_code_text(conn, resp.status) +
                        "\r\nContent-Type: " + resp.content_type +
@@ -122,6 +127,7 @@ class HttpServer::Impl : public CivetHandler {
 
   HttpHandler handler_;
   size_t max_body_;
+  HandlerPool pool_;  // handlers run here, not on CivetWeb's small stacks
 };
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl, int port)
@@ -141,7 +147,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpOptions& o, Http
     ST_ASSIGN_OR_RETURN(std::string pem, CombinedPem(o));
     options.insert(options.end(), {"ssl_certificate", pem, "ssl_protocol_version", "4"});
   }
-  auto impl = std::make_unique<Impl>(std::move(handler), o.max_body);
+  auto impl = std::make_unique<Impl>(std::move(handler), o.max_body, o.own_stacks ? o.threads : 0);
   // CivetServer reports a failed start (port in use, bad certificate) by
   // throwing; it is turned into a Status here and goes no further.
   try {

@@ -7,6 +7,8 @@
 //     connection is closed after the answer, as the body was not drained);
 //   - listen addresses are given explicitly; sharetraild defaults to
 //     127.0.0.1, never to every interface;
+//   - handlers run on threads with full-size stacks (handler_pool.h), not
+//     on CivetWeb's 100 KiB worker stacks;
 //   - under TLS, the certificate and key are combined into one 0600 PEM file
 //     in tls_dir (CivetWeb reads both from one file).
 #ifndef SHARETRAIL_API_HTTP_H_
@@ -51,6 +53,10 @@ struct HttpOptions {
   std::string tls_cert, tls_key;          // PEM files; both or neither
   std::string tls_dir;                    // where the combined PEM is written
   int threads = 16;
+  // Run handlers on threads with full-size stacks (handler_pool.h). Only a
+  // handler that needs no stack to speak of (the benchmark's ceiling) runs
+  // on CivetWeb's own.
+  bool own_stacks = true;
   size_t max_body = 1 << 20;
 };
 

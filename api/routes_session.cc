@@ -1,6 +1,7 @@
 // Sign-in and sign-out: POST /api/v1/session (JSON, or a form post from the
 // web UI), GET to see who is signed in, DELETE to sign out.
 #include <boost/json/serialize.hpp>
+#include <ctime>
 
 #include "api/app.h"
 #include "api/response.h"
@@ -105,9 +106,9 @@ HttpResponse Create(Call& c) {
   c.app.limiter().Succeed(key);
   auto session = c.app.sessions().Create(login->user);
   if (!session.ok()) return FromStatus(session.status());
-  std::string cookie = "st_session=" + session->id +
-                       "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(8 * 3600) +
-                       (c.req.tls ? "; Secure" : "");
+  std::string cookie =
+      "st_session=" + session->id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+      std::to_string(session->expires - std::time(nullptr)) + (c.req.tls ? "; Secure" : "");
   HttpResponse r = login->form
                        ? HttpResponse{303, "text/plain", "signed in\n", {{"Location", login->next}}}
                        : Json(201, Whoami(*user, session->csrf));

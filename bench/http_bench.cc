@@ -5,9 +5,6 @@
 //
 // Usage: http_bench --bin BUILD_DIR --source SOURCE_DIR --dir DIR
 //                   [--seconds 3] [--connections 8]
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -25,6 +22,7 @@
 
 #include "api/http.h"
 #include "bench/bench_util.h"
+#include "tests/fixtures/loopback.h"
 
 namespace sharetrail::bench {
 namespace {
@@ -38,21 +36,6 @@ struct Options {
 std::string Slurp(const std::string& path) {
   std::ifstream in(path);
   return std::string((std::istreambuf_iterator<char>(in)), {});
-}
-
-int Connect(int port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  int one = 1;
-  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return -1;
-  }
-  return fd;
 }
 
 // Sends one request and reads one response on a kept-alive connection;
@@ -89,7 +72,7 @@ double Load(int port, const Options& o, int want,
   auto start = Clock::now();
   for (int c = 0; c < o.connections; ++c) {
     threads.emplace_back([&, c] {
-      int fd = Connect(port);
+      int fd = testing::ConnectLoopback(port);
       std::string buf;
       for (uint64_t i = 0; fd >= 0 && !stop.load(std::memory_order_relaxed); ++i) {
         int status = RoundTrip(fd, make(c, i), &buf);
@@ -155,6 +138,7 @@ int Main(const Options& o) {
   api::HttpOptions ho;
   ho.listen = "127.0.0.1:0";
   ho.threads = 16;
+  ho.own_stacks = false;  // CivetWeb's own worker answers: the true ceiling
   auto ceiling = api::HttpServer::Start(ho, [](const api::HttpRequest&) {
     return api::HttpResponse{200, "application/json", "{\"status\":\"ok\"}\n", {}};
   });

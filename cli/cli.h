@@ -94,6 +94,11 @@ void AddReportCommands(CLI::App& app, Globals& g);
 // Crypto-shreds the payloads of items whose last copy was disposed of and
 // records it; removes vault remnants no entry acknowledges.
 void RecoverVault(Globals& g, const std::string& as, const std::string& role);
+// Subject access with contents: each payload still held of the subject's
+// items is read through a recorded access and written to dir/<item>; prints
+// one line per item (written, refused, or no longer held).
+void SubjectContents(Globals& g, const std::string& subject, const std::string& dir,
+                     const std::string& as, const std::string& role);
 // Proposes one event as user `as` (in `role` if given), prints the decision,
 // and exits 1 if it was refused.
 void RecordEvent(Globals& g, const std::string& as, const std::string& role,

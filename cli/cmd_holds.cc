@@ -12,7 +12,7 @@ namespace json = boost::json;
 
 struct HoldOpts {
   std::string as, role, hold, scope, target, authority, reason, reference, item, by, request,
-      method = "deleted", note, on;
+      method = "deleted", note, on, contents;
   int year = 0;
   bool all = false, csv = false;
 };
@@ -123,8 +123,30 @@ void AddHoldCommands(CLI::App& app, Globals& g) {
       app.add_subcommand("subject", "Subject access: everything referring to a subject");
   subject->add_option("ref", o->item, "Pseudonymous subject reference")->required();
   subject->add_flag("--csv", o->csv, "CSV output");
+  subject->add_option("--contents", o->contents,
+                      "Also write each payload still held to DIR/<item> (each read a recorded "
+                      "access; needs --as)");
+  subject->add_option("--as", o->as, "Acting user (with --contents)");
+  subject->add_option("--role", o->role, "Role the user acts in");
   subject->callback([&g, o] {
     Query(g, o->csv, [&](Ledger&, Snapshot& s) { return policy::SubjectAccess(s, o->item); });
+    if (o->contents.empty()) return;
+    if (o->as.empty()) Fail(g, InvalidArgument("--contents: needs --as, the user reading"));
+    SubjectContents(g, o->item, o->contents, o->as, o->role);
+  });
+
+  auto* erase = app.add_subcommand(
+      "erasure-request",
+      "Erase what the party holds about a subject: one deletion request per item, each decided "
+      "(a hold keeps what it covers, and says so)");
+  AddActorOptions(erase, &o->as, &o->role);
+  erase->add_option("request", o->request, "Request id; items become REQUEST.1, .2, ...")
+      ->required();
+  erase->add_option("--subject", o->item, "Pseudonymous subject reference")->required();
+  erase->add_option("--reason", o->reason, "Why (e.g. the article 17 ground)")->required();
+  erase->callback([&g, o] {
+    RecordEvent(g, o->as, o->role, "erasure.requested",
+                {{"request", o->request}, {"subject", o->item}, {"reason", o->reason}});
   });
 
   auto* disposals = app.add_subcommand("disposals", "Disposals carried out in a year");

@@ -2,6 +2,8 @@
 // only through a recorded access, and crypto-shredded when the last copy is
 // lawfully disposed of.
 #include <boost/json/parse.hpp>
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -123,6 +125,48 @@ void RecoverVault(Globals& g, const std::string& as, const std::string& role) {
       if (!s.ok()) Fail(g, s);
       std::cout << "removed unacknowledged vault remnant " << id << "\n";
     }
+  }
+}
+
+void SubjectContents(Globals& g, const std::string& subject, const std::string& dir,
+                     const std::string& as, const std::string& role) {
+  auto ledger = OrFail(g, OpenLedger(g, false));
+  auto vault = OrFail(g, Vault::Open(g.ledger_dir));
+  std::vector<std::string> items;
+  {
+    auto snap = OrFail(g, ledger->Read());
+    policy::Table t = OrFail(g, policy::SubjectAccess(*snap, subject));
+    for (const auto& row : t.rows) {
+      std::string item(row.at("item").as_string());
+      if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
+    }
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) Fail(g, IOError(dir + ": " + ec.message()));
+  VaultOpts o{as, role, "", "", ""};
+  for (const std::string& item : items) {
+    auto snap = OrFail(g, ledger->Read());
+    auto raw = OrFail(g, snap->Get(policy::keys::Item(item)));
+    json::object rec = raw ? json::parse(*raw).as_object() : json::object();
+    const json::value* p = rec.if_contains("payload");
+    if (p == nullptr || p->as_object().contains("shredded")) {
+      std::cout << item << ": no payload held\n";
+      continue;
+    }
+    // Reading it for the subject is an access like any other: decided and
+    // recorded, and refused where the reader's party holds no copy.
+    json::object outcome = Propose(g, *ledger, o, "access",
+                                   {{"item", item}, {"purpose", "subject access request"}});
+    if (Refused(outcome)) {
+      std::cout << item << ": access refused and recorded at seq "
+                << outcome.at("seq").as_int64() << "\n";
+      continue;
+    }
+    std::string payload = OrFail(g, vault->Get(item));
+    std::string path = dir + "/" + item;
+    std::ofstream(path, std::ios::binary) << payload;
+    std::cout << item << ": " << payload.size() << " bytes written to " << path << "\n";
   }
 }
 

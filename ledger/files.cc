@@ -50,16 +50,17 @@ Result<std::string> ReadFile(const std::string& path) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return errno == ENOENT ? NotFound(path) : Errno("open " + path);
   std::string out;
-  char buf[65536];
+  // On the heap: request threads (CivetWeb's workers) have small stacks.
+  std::string buf(65536, '\0');
   for (;;) {
-    ssize_t n = read(fd, buf, sizeof buf);
+    ssize_t n = read(fd, buf.data(), buf.size());
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       close(fd);
       return Errno("read " + path);
     }
     if (n == 0) break;
-    out.append(buf, static_cast<size_t>(n));
+    out.append(buf.data(), static_cast<size_t>(n));
   }
   close(fd);
   return out;

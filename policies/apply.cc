@@ -121,7 +121,12 @@ Status ApplyItems(const Ctx& c) {
     ST_RETURN_IF_ERROR(c.Put(keys::Held(item, Str(b, "owner")), held));
     ST_RETURN_IF_ERROR(c.Index("party", Str(b, "owner")));
     ST_RETURN_IF_ERROR(c.Index("agreement", Str(b, "agreement")));
-    return c.IndexAll("subject", List(b, "subjects"));
+    // The value names the item, so a subject's items are found without
+    // reading entries (erasure requests are decided from state alone).
+    for (const std::string& subject : List(b, "subjects")) {
+      ST_RETURN_IF_ERROR(c.Index("subject", subject, item));
+    }
+    return Status::Ok();
   }
   if (t == "publication") {
     ST_ASSIGN_OR_RETURN(auto rec, c.world.Record(keys::Item(item)));
@@ -201,6 +206,8 @@ Status ApplyHolds(const Entry& entry, const json::object& body, const std::strin
 Status ApplyRefusedDeletion(const Entry& entry, const json::object& attempt,
                             const json::object& decision, const std::string& party,
                             StateWriter* state, const World& world);
+Status ApplyErasure(const Entry& entry, const json::object& body, const std::string& party,
+                    StateWriter* state, const World& world);
 // Defined in apply_foi.cc: information requests.
 Status ApplyFoi(const Entry& entry, const json::object& body, const std::string& party,
                 StateWriter* state, const World& world);
@@ -248,6 +255,9 @@ Status Engine::Apply(const Entry& entry, StateWriter* state) const {
     // A refused step on an information request belongs on its timeline.
     if (Str(attempt, "type").starts_with("foi.")) {
       ST_RETURN_IF_ERROR(c.Index("foi.req", Str(abody, "request"), "refused"));
+    }
+    if (Str(attempt, "type") == "erasure.requested") {
+      ST_RETURN_IF_ERROR(ApplyErasure(entry, abody, c.party, state, c.world));
     }
     if (Str(attempt, "type") == "deletion.requested") {
       ST_RETURN_IF_ERROR(ApplyRefusedDeletion(entry, attempt, body.at("decision").as_object(),

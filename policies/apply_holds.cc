@@ -3,9 +3,13 @@
 #include "policies/engine.h"
 #include "policies/index.h"
 #include "policies/records.h"
+#include "policies/rules/disposal.h"
 
 namespace sharetrail::policy {
 namespace json = boost::json;
+
+Status ApplyErasure(const Entry& entry, const json::object& b, const std::string& party,
+                    StateWriter* s, const World& w);
 
 Status ApplyHolds(const Entry& entry, const json::object& b, const std::string& party,
                   StateWriter* s, const World& w) {
@@ -52,6 +56,7 @@ Status ApplyHolds(const Entry& entry, const json::object& b, const std::string& 
     }
     return PutRecord(s, key, *item);
   }
+  if (t == "erasure.requested") return ApplyErasure(entry, b, party, s, w);
   if (t == "deletion.requested") {
     return PutRecord(s, keys::DeletionRequest(Str(b, "request")),
                      json::object{{"seq", entry.seq},
@@ -113,6 +118,48 @@ Status ApplyRefusedDeletion(const Entry& entry, const json::object& attempt,
                                 {"requested", entry.time.substr(0, 10)},
                                 {"state", "refused"},
                                 {"refused_by", rules}});
+}
+
+// An erasure request, allowed or refused, leaves one deletion request per
+// item the party held (<request>.<n>): pending where nothing blocks it,
+// refused (with the blocking rules) where something does, so a refusal by a
+// hold comes back to disposition review when the hold is lifted, as any
+// deletion request's does. The blockers are re-derived from the state the
+// decision saw, so this replays exactly.
+Status ApplyErasure(const Entry& entry, const json::object& b, const std::string& party,
+                    StateWriter* s, const World& w) {
+  const std::string day = entry.time.substr(0, 10);
+  ST_ASSIGN_OR_RETURN(Date today, ParseDate(day));
+  ST_ASSIGN_OR_RETURN(auto items, ErasureItems(w, Str(b, "subject"), party, today));
+  json::array list;
+  int n = 0;
+  for (const ErasureItem& e : items) {
+    std::string id = Str(b, "request") + "." + std::to_string(++n);
+    json::object req{{"seq", entry.seq},
+                     {"item", e.item},
+                     {"party", party},
+                     {"user", Str(entry.event.actor, "user")},
+                     {"requested", day},
+                     {"erasure", b.at("request")},
+                     {"state", "pending"}};
+    if (e.blockers.refused()) {
+      json::array rules;
+      for (const Finding& f : e.blockers.findings()) {
+        if (f.severity == Outcome::kRefuse) rules.push_back(json::value(f.rule));
+      }
+      req["state"] = "refused";
+      req["refused_by"] = rules;
+    }
+    ST_RETURN_IF_ERROR(PutRecord(s, keys::DeletionRequest(id), req));
+    ST_RETURN_IF_ERROR(s->Put(IndexKey("item", e.item, entry.seq), ""));
+    list.push_back(json::object{{"item", e.item}, {"delreq", id}, {"state", req.at("state")}});
+  }
+  return PutRecord(s, keys::Erasure(Str(b, "request")),
+                   json::object{{"seq", entry.seq},
+                                {"subject", b.at("subject")},
+                                {"party", party},
+                                {"requested", day},
+                                {"items", list}});
 }
 
 }  // namespace sharetrail::policy

@@ -25,7 +25,10 @@ namespace sharetrail::policy {
 
 struct Proposal;
 
-constexpr std::string_view kEngineName = "sharetrail-policy/1";
+// Bumped whenever the derived state of existing entries changes, so a ledger
+// built by an older engine is refused until it is reindexed. 2: information
+// requests, subject index values name the item.
+constexpr std::string_view kEngineName = "sharetrail-policy/2";
 
 class Engine : public StateMachine {
  public:

@@ -214,6 +214,11 @@ std::vector<EventKind> Build() {
       {{"deletion.requested",
         {{"request", K::kId, true}, {"item", K::kId, true}, {"reason", K::kText, true}}},
        {}},
+      // UK GDPR art 17: erase everything the party holds about a subject;
+      // one deletion request per item, each decided like any other.
+      {{"erasure.requested",
+        {{"request", K::kId, true}, {"subject", K::kId, true}, {"reason", K::kText, true}}},
+       {}},
       {{"disposition.approved", {{"request", K::kId, true}, {"note", K::kText}}}, kGovernance},
       {{"disposition.declined", {{"request", K::kId, true}, {"reason", K::kText, true}}},
        kGovernance},

@@ -5,7 +5,7 @@
 // JSON summary (the share indexes carry one, so listing shares needs no
 // entry reads). Indexes:
 //   type/<type>  day/<YYYY-MM-DD>  party/<party>  item/<item>
-//   agreement/<agreement>  subject/<ref>  refusal/<rule>
+//   agreement/<agreement>  subject/<ref> (value: the item)  refusal/<rule>
 //   share.party/<party>/<day>  share.agreement/<agreement>/<day>
 //   share.item/<item>  share.category/<category>/<day>
 //   beyond-purpose/<year>   (uses of register data beyond safeguarding)

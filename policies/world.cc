@@ -50,6 +50,7 @@ std::string Trigger(std::string_view item, std::string_view kind) {
 }
 std::string DeletionRequest(std::string_view id) { return Join({"delreq", id}); }
 std::string Foi(std::string_view request) { return Join({"foi", request}); }
+std::string Erasure(std::string_view request) { return Join({"erasure", request}); }
 std::string Token(std::string_view id) { return Join({"token", id}); }
 }  // namespace keys
 

@@ -21,6 +21,8 @@
 //   hold/<hold>              {seq, scope, target?, authority, reason, placed, by, lifted?}
 //   trigger/<item>/<kind>    {seq, date}  (retention trigger: registration_end, ...)
 //   delreq/<request>         {seq, item, party, user, requested, state, ...}
+//   erasure/<request>        {seq, subject, party, requested, items:[{item, delreq}]}
+//                            (one deletion request per item, delreq/<request>.<n>)
 //   foi/<request>            an information request: facts, derived due and
 //                            state (foi.h; apply_foi.cc)
 //   calendar                 {seq, digest, first, last, source} the bank
@@ -63,6 +65,7 @@ std::string Hold(std::string_view id);
 std::string Trigger(std::string_view item, std::string_view kind);
 std::string DeletionRequest(std::string_view id);
 std::string Foi(std::string_view request);
+std::string Erasure(std::string_view request);
 inline constexpr char kCalendar[] = "calendar";
 inline constexpr char kCalendarData[] = "calendar.data";
 std::string Token(std::string_view id);

@@ -42,6 +42,7 @@ std::vector<Check> ChecksFor(std::string_view type) {
       {"hold.lifted", {CheckHoldLifted}},
       {"retention.trigger", {CheckRetentionTrigger}},
       {"deletion.requested", {CheckDeletionRequested}},
+      {"erasure.requested", {CheckErasureRequested}},
       {"disposition.approved", {CheckDispositionApproved}},
       {"disposition.declined", {CheckDispositionDeclined}},
       {"disposed", {CheckDisposed}},

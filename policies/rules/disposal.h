@@ -41,6 +41,17 @@ Status CheckOpenRequests(const World& w, const boost::json::object& item, Date t
 Status CheckDisposalBlockers(const World& w, const boost::json::object& item,
                              std::string_view party, Date today, Decision* d);
 
+// Subject erasure (UK GDPR art 17): the items referring to `subject` that
+// `party` holds, each with what stops its disposal today (empty: nothing).
+// The erasure is decided item by item on the same path as a deletion
+// request, so a hold beats it and the answer names the hold.
+struct ErasureItem {
+  std::string item;
+  Decision blockers;
+};
+Result<std::vector<ErasureItem>> ErasureItems(const World& w, std::string_view subject,
+                                              std::string_view party, Date today);
+
 }  // namespace sharetrail::policy
 
 #endif  // SHARETRAIL_POLICIES_RULES_DISPOSAL_H_

@@ -79,6 +79,7 @@ Status CheckHoldPlaced(const Proposal& p, const World& w, Decision* d);
 Status CheckHoldLifted(const Proposal& p, const World& w, Decision* d);
 Status CheckRetentionTrigger(const Proposal& p, const World& w, Decision* d);
 Status CheckDeletionRequested(const Proposal& p, const World& w, Decision* d);
+Status CheckErasureRequested(const Proposal& p, const World& w, Decision* d);
 Status CheckDispositionApproved(const Proposal& p, const World& w, Decision* d);
 Status CheckDispositionDeclined(const Proposal& p, const World& w, Decision* d);
 Status CheckDisposed(const Proposal& p, const World& w, Decision* d);

@@ -4,10 +4,8 @@
 #ifndef SHARETRAIL_TESTS_E2E_SERVER_SUPPORT_H_
 #define SHARETRAIL_TESTS_E2E_SERVER_SUPPORT_H_
 
-#include <arpa/inet.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -24,6 +22,7 @@
 #include <thread>
 #include <vector>
 
+#include "tests/fixtures/loopback.h"
 #include "tests/testutil.h"
 
 namespace sharetrail::testing {
@@ -58,15 +57,8 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 inline HttpResult Http(int port, const std::string& method, const std::string& target,
                        const std::string& body = "", const Headers& headers = {}) {
   HttpResult r;
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    return r;
-  }
+  int fd = ConnectLoopback(port);
+  if (fd < 0) return r;
   std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   bool typed = false;
   for (const auto& [k, v] : headers) {
@@ -182,6 +174,12 @@ class Server {
       if (waitpid(pid_, &status, WNOHANG) == pid_) {
         pid_ = -1;
         port_ = 0;
+        // A server that died on its own (a crash, a sanitizer report) says
+        // why in its output; show it with the failing test.
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+          ADD_FAILURE() << "sharetraild exited abnormally (status " << status << "):\n"
+                        << Slurp(tmp_.Sub("server.out"));
+        }
         return status;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -2,6 +2,7 @@
 // HTTP on 127.0.0.1. One server for the suite; tests that change who may
 // sign in use their own accounts.
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "tests/e2e/server_support.h"
 
@@ -366,6 +367,51 @@ TEST_F(ServerTest, AccessLogIsOneJsonObjectPerLine) {
   }
   EXPECT_EQ(log.find(kPassword), std::string::npos) << "no secrets in the access log";
   EXPECT_EQ(log.find(token_), std::string::npos);
+}
+
+// Accounts while the server holds the ledger: a password change needs the
+// current password; tokens are issued and revoked by an admin only, and
+// each change is a ledger entry carrying ids, never the secret.
+TEST_F(ServerTest, AccountsThroughTheApi) {
+  auto body = [](const std::string& password, const std::string& current = "") {
+    json::object o{{"password", password}};
+    if (!current.empty()) o["current"] = current;
+    return json::serialize(o);
+  };
+  Headers hal = server_->Login("hal");
+  std::string next = "another long passphrase";
+  HttpResult wrong = server_->Post("/api/v1/users/hal/password", body(next, "not it at all"), hal);
+  EXPECT_EQ(wrong.status, 403);
+  EXPECT_EQ(wrong.Json().at("error").at("field"), "body.current");
+  HttpResult weak = server_->Post("/api/v1/users/hal/password", body("short"), hal);
+  EXPECT_EQ(weak.status, 400);
+  EXPECT_EQ(weak.Json().at("error").at("field"), "body.password");
+  HttpResult other = server_->Post("/api/v1/users/flo/password", body(next), hal);
+  EXPECT_EQ(other.status, 403) << "only an admin sets another's password";
+  EXPECT_EQ(Entry(Size() - 1).at("type"), "refused");
+  HttpResult changed = server_->Post("/api/v1/users/hal/password", body(next, kPassword), hal);
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(Entry(Size() - 1).at("type"), "credential.set");
+  json::object login{{"user", "hal"}, {"password", next}};
+  EXPECT_EQ(server_->Post("/api/v1/session", json::serialize(login)).status, 201);
+
+  EXPECT_EQ(server_->Post("/api/v1/users/hal/tokens", "", hal).status, 403);
+  Headers admin = server_->Login("admin");
+  HttpResult issued = server_->Post("/api/v1/users/hal/tokens", "", admin);
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  std::string token(issued.Json().at("token").as_string());
+  std::string id(issued.Json().at("id").as_string());
+  json::value entry = Entry(Size() - 1);
+  EXPECT_EQ(entry.at("type"), "token.issued");
+  EXPECT_EQ(entry.at("body").at("token").as_string(), id);
+  Headers bearer = {{"Authorization", "Bearer " + token}};
+  EXPECT_EQ(server_->Get("/api/v1/session", bearer).status, 200);
+  HttpResult revoked =
+      Http(server_->port(), "DELETE", "/api/v1/tokens/" + id, R"({"reason":"test over"})", admin);
+  ASSERT_EQ(revoked.status, 200) << revoked.body;
+  EXPECT_EQ(server_->Get("/api/v1/session", bearer).ErrorCode(), "invalid_token");
+  EXPECT_EQ(Http(server_->port(), "DELETE", "/api/v1/tokens/" + id, "", admin).status, 400)
+      << "already revoked";
 }
 
 TEST_F(ServerTest, OpenApiIsServed) {
