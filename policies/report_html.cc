@@ -3,6 +3,7 @@
 // page must open from an evidence bundle with no network), with SVG charts
 // drawn here. Every figure links to the list of entries it counts.
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "ledger/base64.h"
@@ -115,9 +116,14 @@ std::string Charts(const Report& r) {
   }
   std::map<std::string, std::pair<int64_t, int64_t>> foi;  // party -> (on time, late)
   for (const Figure& f : r.figures) {
-    if (f.section == "shares" && f.metric.starts_with("month.")) {
-      int m = std::stoi(f.metric.substr(11, 2));
-      if (m >= 1 && m <= 12) shares.values[m - 1] += Count(f);
+    // "month.YYYY-MM"; read by hand, as report.json may come from a bundle
+    // being checked and must not be able to make the rendering throw.
+    const std::string& m = f.metric;
+    if (f.section == "shares" && m.size() == 13 && m.starts_with("month.") &&
+        std::isdigit(static_cast<unsigned char>(m[11])) &&
+        std::isdigit(static_cast<unsigned char>(m[12]))) {
+      int month = (m[11] - '0') * 10 + (m[12] - '0');
+      if (month >= 1 && month <= 12) shares.values[month - 1] += Count(f);
     }
     if (f.section == "foi" && f.metric == "on_time") foi[f.party].first += Count(f);
     if (f.section == "foi" && f.metric == "late") foi[f.party].second += Count(f);

@@ -170,6 +170,22 @@ TEST_F(BundleTest, AChangedFigureIsNamed) {
   EXPECT_NE(problems.find("report.html: is not the rendering of report.json"), std::string::npos);
 }
 
+TEST_F(BundleTest, AMalformedFigureNameIsAMismatchNotACrash) {
+  ArchiveFiles files = Make();
+  json::value r = json::parse(files["report.json"]);
+  for (auto& f : r.at("figures").as_array()) {
+    json::object& o = f.as_object();
+    if (o.at("metric") == "month.2025-03") o["metric"] = "month.2025-x3";
+  }
+  files["report.json"] = *Canonicalize(r);
+  Reseal(&files, "report.json");
+  std::string problems = Problems(VerifyBundle(files, Vkey()));
+  EXPECT_NE(problems.find("figure shares/" + std::string(kMou) +
+                          "//month.2025-x3: in report.json but not recomputed"),
+            std::string::npos)
+      << problems;
+}
+
 TEST_F(BundleTest, AnotherKeyAnOmittedEntryAndAnUnlistedFileAreNamed) {
   ArchiveFiles files = Make();
   std::string other = "other.example+00000000+AQ" + std::string(42, 'A') + "=";
