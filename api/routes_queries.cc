@@ -12,6 +12,7 @@
 #include "api/app.h"
 #include "api/response.h"
 #include "policies/queries.h"
+#include "policies/report.h"
 #include "policies/schema.h"
 
 namespace sharetrail::api {
@@ -49,21 +50,28 @@ void KeepOwnRows(Table* t, const std::vector<std::string>& columns, const std::s
   t->rows = std::move(kept);
 }
 
+// Narrows the party parameter to the caller's own party (auditors: any);
+// asking about another is proposed to the engine, which decides and records
+// it. An answer if the call stops here.
+std::optional<HttpResponse> ScopeParty(Call& c, const std::string& param) {
+  const Principal& who = *c.who;
+  if (param.empty() || who.Auditor()) return std::nullopt;
+  std::string asked = c.params.Str(param);
+  if (asked.empty()) {
+    c.params.Set(param, who.party);
+  } else if (!policy::IsId(asked)) {
+    return Error(400, "invalid_argument", param + ": expected a party id", param);
+  } else if (asked != who.party) {
+    auto r = c.app.Propose(who, "read", {{"resource", c.req.path}, {"party", asked}});
+    if (!r.ok()) return FromStatus(r.status().WithContext(param + " -> "));
+    if (json::parse(r->outcome).at("type") == "refused") return Refused(403, r->outcome);
+  }
+  return std::nullopt;
+}
+
 HttpResponse RunQuery(Call& c, const Scope& scope, const QueryFn& fn) {
   const Principal& who = *c.who;
-  if (!scope.party_param.empty() && !who.Auditor()) {
-    std::string asked = c.params.Str(scope.party_param);
-    if (asked.empty()) {
-      c.params.Set(scope.party_param, who.party);
-    } else if (!policy::IsId(asked)) {
-      return Error(400, "invalid_argument", scope.party_param + ": expected a party id",
-                   scope.party_param);
-    } else if (asked != who.party) {
-      auto r = c.app.Propose(who, "read", {{"resource", c.req.path}, {"party", asked}});
-      if (!r.ok()) return FromStatus(r.status().WithContext(scope.party_param + " -> "));
-      if (json::parse(r->outcome).at("type") == "refused") return Refused(403, r->outcome);
-    }
-  }
+  if (auto stop = ScopeParty(c, scope.party_param)) return *stop;
   auto snap = c.app.ledger().Read();
   if (!snap.ok()) return FromStatus(snap.status());
   auto t = fn(c, **snap);
@@ -125,6 +133,32 @@ Result<Table> PurposeExceptions(Call& c, const Snapshot& s) {
     t.columns.clear();
   }
   return t;
+}
+
+// Issue 9: the annual compliance report, as HTML for Accept: text/html,
+// CSV for text/csv, else its canonical JSON. Party-scoped like the queries.
+HttpResponse AnnualReport(Call& c) {
+  if (auto stop = ScopeParty(c, "party")) return *stop;
+  auto year = Year(c);
+  if (!year.ok()) return FromStatus(year.status());
+  std::string agreement = c.params.Str("agreement");
+  if (!agreement.empty() && !policy::IsId(agreement)) {
+    return Error(400, "invalid_argument", "agreement: expected an agreement id", "agreement");
+  }
+  auto snap = c.app.ledger().Read();
+  if (!snap.ok()) return FromStatus(snap.status());
+  auto r = policy::AnnualReport(c.app.engine(), c.app.ledger(), **snap,
+                                {*year, agreement, c.params.Str("party")});
+  if (!r.ok()) return FromStatus(r.status());
+  const std::string accept = c.req.Header("accept");
+  if (accept.find("text/html") != std::string::npos) {
+    return HttpResponse{
+        200, "text/html; charset=utf-8", r->Html("/api/v1/proof/inclusion?seq=", ""), {}};
+  }
+  if (accept.find("text/csv") != std::string::npos) {
+    return HttpResponse{200, "text/csv; charset=utf-8", r->Csv(), {}};
+  }
+  return Json(200, r->Json());
 }
 
 const std::vector<std::string> kPage = {"after", "limit"};
@@ -264,6 +298,12 @@ std::vector<Route> QueryRoutes() {
             return policy::FoiStats(c.app.engine(), s, year, c.params.Str("party"));
           },
           "A year's information requests per party: on time, late, median working days"),
+      Route{"GET",
+            "/api/v1/report/annual",
+            Access::kUser,
+            {"year", "agreement", "party"},
+            AnnualReport,
+            "The SIRO's annual compliance report (JSON, or HTML / CSV by Accept)"},
   };
 }
 

@@ -90,6 +90,8 @@ void AddFoiCommands(CLI::App& app, Globals& g);
 void FaultPoint(const char* name);
 void AddCalendarCommands(CLI::App& app, Globals& g);
 void AddUserCommands(CLI::App& app, Globals& g);
+// report annual, bundle, verify-bundle (issue 9).
+void AddReportCommands(CLI::App& app, Globals& g);
 // Crypto-shreds the payloads of items whose last copy was disposed of and
 // records it; removes vault remnants no entry acknowledges.
 void RecoverVault(Globals& g, const std::string& as, const std::string& role);

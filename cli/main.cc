@@ -127,6 +127,7 @@ int main(int argc, char** argv) {
   AddFoiCommands(app, g);
   AddCalendarCommands(app, g);
   AddUserCommands(app, g);
+  AddReportCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -157,14 +157,8 @@ Result<Table> IncidentsOutstanding(const Snapshot& s) {
 
 Result<Table> StandingRequests(const Engine& e, const Snapshot& s, Date on, bool lapsed_only) {
   World w = e.MakeWorld(s);
-  int months = 12;
   ST_ASSIGN_OR_RETURN(auto agreements, w.Agreements());
-  for (const auto& a : agreements) {
-    for (const RuleSpec* r : a->Rules("standing_request")) {
-      const json::value* m = r->params.if_contains("lapse_months");
-      if (m && m->is_int64()) months = static_cast<int>(m->as_int64());
-    }
-  }
+  const int months = StandingLapseMonths(agreements);
   Table t;
   t.columns = {"request", "party", "area", "created", "confirmed", "last_valid_day", "state"};
   Status bad;

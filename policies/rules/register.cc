@@ -100,6 +100,21 @@ void CheckPurpose(std::string_view purpose, const RegisterRules& rr, Decision* d
   }
 }
 
+}  // namespace
+
+int StandingLapseMonths(const std::vector<std::shared_ptr<const Agreement>>& agreements) {
+  int months = 12;
+  for (const auto& a : agreements) {
+    for (const RuleSpec* r : a->Rules("standing_request")) {
+      const json::value* m = r->params.if_contains("lapse_months");
+      if (m && m->is_int64()) months = static_cast<int>(m->as_int64());
+    }
+  }
+  return months;
+}
+
+namespace {
+
 // The last day a standing request could be served, if it has lapsed by
 // `today` ("How requests should be made" ¶4 and ¶6).
 Result<std::optional<Date>> LapsedAfter(const RegisterRules& rr, const json::object& req,

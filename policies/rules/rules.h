@@ -60,6 +60,9 @@ Result<bool> IsRegisterCategory(const World& w, std::string_view category);
 Status CheckRegisterShare(const Proposal& p, const World& w, Decision* d);
 // The last day a standing request may be served (DESIGN.md §3 reading).
 Date StandingRequestLastDay(Date confirmed, int lapse_months);
+// The lapse period of standing requests the agreements set (12 months
+// unless a standing_request rule says otherwise).
+int StandingLapseMonths(const std::vector<std::shared_ptr<const Agreement>>& agreements);
 
 // duties.cc (seeds 000 §14, 001 JTAI and provider, 002 §11–13)
 Status CheckProviderNotified(const Proposal& p, const World& w, Decision* d);

@@ -55,6 +55,8 @@ std::vector<Endpoint> Endpoints() {
       {"GET", "/api/v1/items/own-item/provenance", "/api/v1/items/other-item/provenance", false},
       {"GET", "/api/v1/shared-with?party=ofsted", "/api/v1/shared-with?party=dfe", false},
       {"GET", "/api/v1/refusals?party=ofsted", "/api/v1/refusals?party=dfe", false},
+      {"GET", "/api/v1/report/annual?year=2026&party=ofsted",
+       "/api/v1/report/annual?year=2026&party=dfe", false},
       {"GET", "/api/v1/may-disclose?item=own-item&by=ofsted&to=cqc",
        "/api/v1/may-disclose?item=other-item&by=dfe&to=cqc", false},
       {"GET", "/api/v1/may-delete?item=own-item&by=ofsted",

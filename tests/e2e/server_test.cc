@@ -286,6 +286,35 @@ TEST_F(ServerTest, EveryQueryAnswers) {
   }
 }
 
+// Issue 9: the annual report in its three forms, party-scoped, stating the
+// checkpoint it was computed at.
+TEST_F(ServerTest, AnnualReportAnswersJsonHtmlAndCsv) {
+  const std::string target = "/api/v1/report/annual?year=2025";
+  HttpResult json_r = server_->Get(target, *alice_);
+  ASSERT_EQ(json_r.status, 200) << json_r.body;
+  json::value report = json_r.Json();
+  EXPECT_EQ(report.at("format"), "sharetrail-report-1");
+  EXPECT_EQ(report.at("scope").at("party"), "ofsted");  // alice's own party
+  EXPECT_GT(report.at("checkpoint").at("size").as_int64(), 0);
+  for (const auto& f : report.at("figures").as_array()) {
+    EXPECT_TRUE(f.at("party") == "ofsted" || f.at("party") == "") << json::serialize(f);
+  }
+  Headers html = *alice_;
+  html.emplace_back("Accept", "text/html");
+  HttpResult page = server_->Get(target, html);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_EQ(page.headers["content-type"], "text/html; charset=utf-8");
+  EXPECT_NE(page.body.find("<svg"), std::string::npos);
+  EXPECT_NE(page.body.find(std::string(report.at("checkpoint").at("root").as_string())),
+            std::string::npos);
+  Headers csv = *alice_;
+  csv.emplace_back("Accept", "text/csv");
+  HttpResult rows = server_->Get(target, csv);
+  EXPECT_EQ(rows.status, 200);
+  EXPECT_TRUE(rows.body.starts_with("section,agreement,party,metric,value,basis,seqs"));
+  EXPECT_EQ(server_->Get("/api/v1/report/annual", *alice_).status, 400);
+}
+
 TEST_F(ServerTest, QueryParameterErrorsNameTheParameter) {
   struct Case {
     const char* target;

@@ -89,6 +89,7 @@ class PolicyTest : public ::testing::Test {
     LedgerOptions o;
     o.state_machine = engine_;
     o.clock = [this] { return micros_.load(); };
+    o.checkpoint_interval = checkpoint_interval_;
     auto l = Ledger::Open(dir_.path(), o);
     ASSERT_TRUE(l.ok()) << l.status().ToString();
     ledger_ = std::move(l).value();
@@ -178,6 +179,9 @@ class PolicyTest : public ::testing::Test {
   // The day the ledger is set up. The ledger's time never runs backwards, so
   // a test that needs earlier dates sets this in its constructor.
   std::string start_date_ = "2025-03-03";
+  // How often the ledger retains a checkpoint; tests of retained history
+  // set a small one in their constructor.
+  uint64_t checkpoint_interval_ = 1024;
   sharetrail::testing::TempDir dir_;
   std::atomic<int64_t> micros_{0};
   std::shared_ptr<Engine> engine_;

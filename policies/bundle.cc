@@ -1,0 +1,109 @@
+// Making an evidence bundle from a ledger snapshot (docs/formats.md §8).
+#include "policies/bundle.h"
+
+#include "ledger/base64.h"
+#include "ledger/canonical_json.h"
+#include "ledger/hash.h"
+#include "policies/index.h"
+
+namespace sharetrail::policy {
+namespace json = boost::json;
+namespace {
+
+constexpr char kReadme[] = R"(sharetrail evidence bundle
+==========================
+
+This archive holds an annual compliance report and the ledger entries it
+counts, with everything needed to check it without the ledger. The format is
+specified in sharetrail's docs/formats.md, section 8 ("Evidence bundle").
+
+To verify it by hand:
+
+1. Obtain the ledger's verifier key from its operator by a channel you trust
+   (not from this archive). Compare it with vkey.txt. Trusting vkey.txt alone
+   proves only that the bundle is consistent with itself.
+2. Check the Ed25519 signature on checkpoint.txt (a C2SP signed note) with
+   that key; it gives the tree size and root hash.
+3. For each entries/<seq>.json: compute SHA-256(0x00 || file bytes) (the
+   RFC 6962 leaf hash) and run the RFC 9162 section 2.1.3.2 inclusion check
+   with proofs/<seq>.json against the checkpoint's root.
+4. If previous-checkpoint.txt is present: check its signature, then the
+   consistency proof in consistency.json (RFC 9162 section 2.1.4.2) from its
+   root to the checkpoint's root: the log was only appended to since.
+5. Check the SHA-256 of every file against manifest.json.
+6. Recount the figures of report.json from the entries: each figure lists
+   the seqs it counts.
+
+Or run: sharetrail verify-bundle --vkey "<key>" THIS_FILE
+or:     python3 tools/verify_bundle.py --vkey "<key>" THIS_FILE
+)";
+
+// The number of entries before the year: the tree size at its start.
+Result<uint64_t> SizeAtStartOf(const Snapshot& s, int year) {
+  ST_ASSIGN_OR_RETURN(uint64_t size, s.Size());
+  std::string from = "x/day/" + std::to_string(year) + "-01-01";
+  ST_RETURN_IF_ERROR(s.Scan("x/day/", from, [&](std::string_view key, std::string_view) {
+    size = IndexSeq(key);
+    return false;
+  }));
+  return size;
+}
+
+Result<std::string> CanonicalText(const json::value& v) { return Canonicalize(v); }
+
+}  // namespace
+
+Result<ArchiveFiles> MakeBundle(const Engine& e, const Ledger& ledger, const Snapshot& s,
+                                const ReportScope& scope) {
+  ST_ASSIGN_OR_RETURN(Report report, AnnualReport(e, ledger, s, scope));
+  ArchiveFiles files;
+  ST_ASSIGN_OR_RETURN(files["report.json"], CanonicalText(report.Json()));
+  files["report.html"] = report.Html("proofs/", ".json");
+  for (uint64_t seq : report.AllSeqs()) {
+    const std::string name = std::to_string(seq) + ".json";
+    ST_ASSIGN_OR_RETURN(std::string_view bytes, s.EntryBytes(seq));
+    files["entries/" + name] = std::string(bytes);
+    ST_ASSIGN_OR_RETURN(InclusionProof proof, ledger.ProveInclusion(seq, report.size));
+    ST_ASSIGN_OR_RETURN(files["proofs/" + name], CanonicalText(proof.ToJson()));
+  }
+  files["checkpoint.txt"] = report.checkpoint;
+  files["vkey.txt"] = ledger.verifier().Vkey() + "\n";
+  files["README.txt"] = kReadme;
+  // The last checkpoint the ledger retained by the end of the previous
+  // year: what an auditor may have kept then (ledger.h keeps size 0 and one
+  // per checkpoint_interval entries).
+  ST_ASSIGN_OR_RETURN(uint64_t start, SizeAtStartOf(s, scope.year));
+  ST_ASSIGN_OR_RETURN(std::string previous, ledger.RetainedCheckpoint(start));
+  ST_ASSIGN_OR_RETURN(Note note, Note::Parse(previous));
+  ST_ASSIGN_OR_RETURN(Checkpoint prev, Checkpoint::Parse(note.text));
+  json::value previous_field = nullptr;
+  std::string previous_why;
+  if (prev.size == 0) {
+    previous_why = "no checkpoint before " + std::to_string(scope.year) +
+                   " other than the empty tree was retained";
+  } else {
+    ST_ASSIGN_OR_RETURN(ConsistencyProof c, ledger.ProveConsistency(prev.size, report.size));
+    files["previous-checkpoint.txt"] = previous;
+    ST_ASSIGN_OR_RETURN(files["consistency.json"], CanonicalText(c.ToJson()));
+    previous_field = prev.size;
+    previous_why =
+        "the last checkpoint retained at or before the end of " + std::to_string(scope.year - 1);
+  }
+  json::array listed;
+  for (const auto& [name, content] : files) {
+    listed.push_back(json::object{{"name", name}, {"sha256", Sha256Hex(content)}});
+  }
+  json::object manifest{
+      {"format", kBundleFormat},
+      {"origin", report.origin},
+      {"year", scope.year},
+      {"scope", json::object{{"agreement", scope.agreement}, {"party", scope.party}}},
+      {"checkpoint_size", report.size},
+      {"previous_checkpoint_size", previous_field},
+      {"previous_checkpoint", previous_why},
+      {"files", std::move(listed)}};
+  ST_ASSIGN_OR_RETURN(files["manifest.json"], CanonicalText(manifest));
+  return files;
+}
+
+}  // namespace sharetrail::policy

@@ -1,0 +1,252 @@
+// Evidence bundles over the generated year: the round trip through the
+// archive, the consistency proof from the retained 2024 checkpoint, and
+// tampering with an entry, a proof, the checkpoint, a figure, the key or the
+// file list, each named by the verifier. Then tools/verify_bundle.py, the
+// independent verifier, on the same bundle and its tampered copies.
+#include "policies/bundle.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "ledger/archive.h"
+#include "ledger/canonical_json.h"
+#include "ledger/hash.h"
+#include "tests/policies/report_fixture.h"
+
+namespace sharetrail::policy::testing {
+namespace {
+
+class BundleTest : public ReportTest {
+ protected:
+  ArchiveFiles Make(const std::string& agreement = "", const std::string& party = "") {
+    auto snap = ledger_->Read();
+    EXPECT_TRUE(snap.ok());
+    auto files = MakeBundle(*engine_, *ledger_, **snap, ReportScope{2025, agreement, party});
+    EXPECT_TRUE(files.ok()) << files.status().ToString();
+    return files.ok() ? *files : ArchiveFiles{};
+  }
+  std::string Vkey() { return ledger_->verifier().Vkey(); }
+
+  // The verifier's problems, one per line, for matching.
+  static std::string Problems(const BundleVerdict& v) {
+    std::string out;
+    for (const auto& p : v.problems) out += p + "\n";
+    return out;
+  }
+  // Rewrites the manifest's digest of `name`, so a test isolates the check
+  // it is about from the manifest's.
+  static void Reseal(ArchiveFiles* files, const std::string& name) {
+    json::value m = json::parse((*files)["manifest.json"]);
+    for (auto& f : m.at("files").as_array()) {
+      if (f.at("name") == json::value(name)) f.as_object()["sha256"] = Sha256Hex((*files)[name]);
+    }
+    (*files)["manifest.json"] = *Canonicalize(m);
+  }
+  static void FlipByte(std::string* s, size_t at) { (*s)[at] = static_cast<char>((*s)[at] ^ 0x01); }
+
+  // A figure of the report, by name.
+  static uint64_t FirstSeq(const ArchiveFiles& files, const std::string& name) {
+    auto r = Report::FromJson(json::parse(files.at("report.json")));
+    for (const Figure& f : r->figures) {
+      if (f.Name() == name) return f.seqs.front();
+    }
+    ADD_FAILURE() << "no figure " << name;
+    return 0;
+  }
+
+  // Runs tools/verify_bundle.py on the files; its exit code and output.
+  std::pair<int, std::string> Python(const ArchiveFiles& files, bool trusted) {
+    auto bytes = WriteTarGz(files, 0);
+    EXPECT_TRUE(bytes.ok());
+    std::string path = dir_.Sub("bundle.tar.gz"), out = dir_.Sub("python.out");
+    std::ofstream(path, std::ios::binary) << *bytes;
+    std::string cmd = "python3 " + std::string(SHARETRAIL_SOURCE_DIR) + "/tools/verify_bundle.py " +
+                      (trusted ? "--vkey '" + Vkey() + "' " : "") + path + " >" + out + " 2>&1";
+    int status = std::system(cmd.c_str());
+    std::ifstream in(out);
+    return {WEXITSTATUS(status), std::string(std::istreambuf_iterator<char>(in), {})};
+  }
+};
+
+TEST_F(BundleTest, RoundTripsThroughTheArchiveAndVerifies) {
+  ArchiveFiles files = Make();
+  auto bytes = WriteTarGz(files, 1767225599);
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  EXPECT_EQ(*bytes, *WriteTarGz(Make(), 1767225599));  // deterministic
+  auto back = ReadTarGz(*bytes);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(*back, files);
+
+  BundleVerdict v = VerifyBundle(*back, Vkey());
+  EXPECT_TRUE(v.ok()) << Problems(v);
+  auto report = Report::FromJson(json::parse(files.at("report.json")));
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(v.entries, report->AllSeqs().size());
+  EXPECT_EQ(v.proofs_verified, v.entries);
+  EXPECT_EQ(v.figures_recomputed + v.figures_engine, report->figures.size());
+  EXPECT_GT(v.figures_engine, 0u);
+  EXPECT_EQ(v.size, Size());
+  for (uint64_t seq : report->AllSeqs()) {
+    EXPECT_EQ(files.at("entries/" + std::to_string(seq) + ".json"), *ledger_->EntryBytes(seq));
+  }
+  // The 2024 checkpoint the ledger retained, and the proof the log grew from it.
+  ASSERT_TRUE(files.contains("previous-checkpoint.txt"));
+  ASSERT_TRUE(files.contains("consistency.json"));
+  json::value m = json::parse(files.at("manifest.json"));
+  EXPECT_GT(m.at("previous_checkpoint_size").as_int64(), 0);
+  EXPECT_EQ(m.at("files").as_array().size(), files.size() - 1);
+}
+
+TEST_F(BundleTest, WithoutATrustedKeyItSaysWhatThatProves) {
+  BundleVerdict v = VerifyBundle(Make(), std::nullopt);
+  EXPECT_TRUE(v.ok()) << Problems(v);
+  ASSERT_FALSE(v.notes.empty());
+  EXPECT_NE(v.notes[0].find("consistent with itself"), std::string::npos);
+}
+
+TEST_F(BundleTest, PartyAndAgreementBundlesVerify) {
+  for (auto [agreement, party] :
+       {std::pair<std::string, std::string>{"", "dfe"}, {kMou, ""}, {"", "ofsted"}}) {
+    ArchiveFiles files = Make(agreement, party);
+    BundleVerdict v = VerifyBundle(files, Vkey());
+    EXPECT_TRUE(v.ok()) << agreement << party << "\n" << Problems(v);
+    EXPECT_GT(v.figures_recomputed, 0u);
+  }
+}
+
+TEST_F(BundleTest, AFlippedEntryByteIsNamed) {
+  ArchiveFiles files = Make();
+  uint64_t seq = FirstSeq(files, "shares/" + std::string(kMou) + "/ofsted/made");
+  std::string name = "entries/" + std::to_string(seq) + ".json";
+  FlipByte(&files[name], files[name].find("secure_platform"));
+  std::string problems = Problems(VerifyBundle(files, Vkey()));
+  EXPECT_NE(problems.find(name + ": SHA-256 does not match manifest.json"), std::string::npos)
+      << problems;
+  Reseal(&files, name);
+  problems = Problems(VerifyBundle(files, Vkey()));
+  EXPECT_NE(problems.find(name + ": its leaf hash is not the one"), std::string::npos) << problems;
+  EXPECT_EQ(problems.find("manifest"), std::string::npos) << problems;
+}
+
+TEST_F(BundleTest, AFlippedProofIsNamed) {
+  ArchiveFiles files = Make();
+  uint64_t seq = FirstSeq(files, "holds//ofsted/lifted");
+  std::string name = "proofs/" + std::to_string(seq) + ".json";
+  json::value proof = json::parse(files[name]);
+  proof.at("hashes").as_array()[0] = json::value(std::string(43, 'A') + "=");
+  files[name] = *Canonicalize(proof);
+  Reseal(&files, name);
+  std::string problems = Problems(VerifyBundle(files, Vkey()));
+  EXPECT_NE(problems.find(name + ": does not lead to the checkpoint's root"), std::string::npos)
+      << problems;
+}
+
+TEST_F(BundleTest, AFlippedCheckpointIsNamed) {
+  ArchiveFiles files = Make();
+  std::string& note = files["checkpoint.txt"];
+  FlipByte(&note, note.find('\n') + 1);  // the tree size
+  Reseal(&files, "checkpoint.txt");
+  std::string problems = Problems(VerifyBundle(files, Vkey()));
+  EXPECT_NE(problems.find("checkpoint.txt: signature does not verify"), std::string::npos)
+      << problems;
+}
+
+TEST_F(BundleTest, AChangedFigureIsNamed) {
+  ArchiveFiles files = Make();
+  json::value r = json::parse(files["report.json"]);
+  for (auto& f : r.at("figures").as_array()) {
+    json::object& o = f.as_object();
+    if (o.at("section") == "deletion" && o.at("metric") == "refused") o["value"] = 0;
+  }
+  files["report.json"] = *Canonicalize(r);
+  Reseal(&files, "report.json");
+  std::string problems = Problems(VerifyBundle(files, Vkey()));
+  EXPECT_NE(problems.find("figure deletion//ofsted/refused: report.json says 0 (1 entries), the "
+                          "entries give 1 (1 entries)"),
+            std::string::npos)
+      << problems;
+  EXPECT_NE(problems.find("report.html: is not the rendering of report.json"), std::string::npos);
+}
+
+TEST_F(BundleTest, AMalformedFigureNameIsAMismatchNotACrash) {
+  ArchiveFiles files = Make();
+  json::value r = json::parse(files["report.json"]);
+  for (auto& f : r.at("figures").as_array()) {
+    json::object& o = f.as_object();
+    if (o.at("metric") == "month.2025-03") o["metric"] = "month.2025-x3";
+  }
+  files["report.json"] = *Canonicalize(r);
+  Reseal(&files, "report.json");
+  std::string problems = Problems(VerifyBundle(files, Vkey()));
+  EXPECT_NE(problems.find("figure shares/" + std::string(kMou) +
+                          "//month.2025-x3: in report.json but not recomputed"),
+            std::string::npos)
+      << problems;
+}
+
+TEST_F(BundleTest, AnotherKeyAnOmittedEntryAndAnUnlistedFileAreNamed) {
+  ArchiveFiles files = Make();
+  std::string other = "other.example+00000000+AQ" + std::string(42, 'A') + "=";
+  EXPECT_FALSE(VerifyBundle(files, other).ok());
+
+  ArchiveFiles dropped = files;
+  uint64_t seq = FirstSeq(files, "foi//ofsted/late");
+  dropped.erase("entries/" + std::to_string(seq) + ".json");
+  std::string problems = Problems(VerifyBundle(dropped, Vkey()));
+  EXPECT_NE(problems.find("report.json: entry " + std::to_string(seq) + " is not verified"),
+            std::string::npos)
+      << problems;
+  EXPECT_NE(problems.find("figure foi//ofsted/late: in report.json but not recomputed"),
+            std::string::npos)
+      << problems;
+
+  files["extra.txt"] = "smuggled";
+  problems = Problems(VerifyBundle(files, Vkey()));
+  EXPECT_NE(problems.find("extra.txt: not listed in manifest.json"), std::string::npos);
+}
+
+TEST_F(BundleTest, ThePythonVerifierAgreesAndCatchesTampering) {
+  ArchiveFiles files = Make();
+  auto [code, out] = Python(files, true);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("bundle verified"), std::string::npos) << out;
+  auto [untrusted, note] = Python(files, false);
+  EXPECT_EQ(untrusted, 0) << note;
+  EXPECT_NE(note.find("only internal consistency"), std::string::npos) << note;
+
+  ArchiveFiles entry = files;
+  uint64_t seq = FirstSeq(files, "reviews/" + std::string(kMou) + "/ofsted/held");
+  std::string name = "entries/" + std::to_string(seq) + ".json";
+  FlipByte(&entry[name], entry[name].find("continued"));
+  Reseal(&entry, name);
+  auto [c1, o1] = Python(entry, true);
+  EXPECT_EQ(c1, 1) << o1;
+  EXPECT_NE(o1.find(name + ": its inclusion proof does not lead"), std::string::npos) << o1;
+
+  ArchiveFiles checkpoint = files;
+  FlipByte(&checkpoint["checkpoint.txt"], checkpoint["checkpoint.txt"].find('\n') + 1);
+  Reseal(&checkpoint, "checkpoint.txt");
+  auto [c2, o2] = Python(checkpoint, true);
+  EXPECT_EQ(c2, 1) << o2;
+  EXPECT_NE(o2.find("checkpoint.txt: no valid signature"), std::string::npos) << o2;
+
+  ArchiveFiles consistency = files;
+  json::value c = json::parse(consistency["consistency.json"]);
+  c.as_object()["first"] = c.at("first").as_int64() - 1;
+  consistency["consistency.json"] = *Canonicalize(c);
+  Reseal(&consistency, "consistency.json");
+  auto [c3, o3] = Python(consistency, true);
+  EXPECT_EQ(c3, 1) << o3;
+  EXPECT_NE(o3.find("consistency.json"), std::string::npos) << o3;
+
+  ArchiveFiles manifest = files;
+  manifest["README.txt"] += "x";
+  auto [c4, o4] = Python(manifest, true);
+  EXPECT_EQ(c4, 1) << o4;
+  EXPECT_NE(o4.find("README.txt: SHA-256 does not match"), std::string::npos) << o4;
+}
+
+}  // namespace
+}  // namespace sharetrail::policy::testing

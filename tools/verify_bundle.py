@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Verifies a sharetrail evidence bundle, written from docs/formats.md only.
+
+Python 3 standard library plus the `openssl` command (Ed25519). Checks the
+checkpoint signatures, every inclusion proof, the consistency proof, the
+manifest digests, and that each count figure of report.json counts exactly
+the bundled entries it lists (recounting by the section 8.2 rules is left
+to `sharetrail verify-bundle`).
+
+usage: verify_bundle.py [--vkey KEY] BUNDLE.tar.gz    exit 0 verified, 1 not
+"""
+import base64
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+
+ED25519_SPKI = bytes.fromhex("302a300506032b6570032100")
+
+
+def node(left, right):
+    return hashlib.sha256(b"\x01" + left + right).digest()
+
+
+def leaf(entry):
+    return hashlib.sha256(b"\x00" + entry).digest()
+
+
+def parse_vkey(vkey):
+    # The key name has no "+"; the base64 key may.
+    name, key_id, key = vkey.strip().split("+", 2)
+    raw = base64.b64decode(key, validate=True)
+    if len(raw) != 33 or raw[0] != 1:
+        raise ValueError("not an Ed25519 verifier key")
+    want = hashlib.sha256(name.encode() + b"\n" + raw).digest()[:4]
+    if want.hex() != key_id:
+        raise ValueError("key id does not match the key")
+    return name, want, raw[1:]
+
+
+def ed25519_ok(public_key, message, signature):
+    with tempfile.TemporaryDirectory() as d:
+        paths = {n: os.path.join(d, n) for n in ("key.pem", "msg", "sig")}
+        pem = base64.encodebytes(ED25519_SPKI + public_key).decode()
+        with open(paths["key.pem"], "w") as f:
+            f.write("-----BEGIN PUBLIC KEY-----\n" + pem + "-----END PUBLIC KEY-----\n")
+        for n, data in (("msg", message), ("sig", signature)):
+            with open(paths[n], "wb") as f:
+                f.write(data)
+        r = subprocess.run(["openssl", "pkeyutl", "-verify", "-pubin", "-inkey",
+                            paths["key.pem"], "-rawin", "-in", paths["msg"], "-sigfile",
+                            paths["sig"]], capture_output=True)
+        return r.returncode == 0
+
+
+def open_checkpoint(note, key):
+    """(origin, size, root) of a signed note, if the key's signature verifies."""
+    name, key_id, public_key = key
+    text, _, sigs = note.decode().rpartition("\n\n")
+    text += "\n"
+    for line in sigs.splitlines():
+        if not line.startswith("\u2014 "):
+            continue
+        sig_name, sig = line[2:].split(" ")
+        raw = base64.b64decode(sig)
+        if sig_name == name and raw[:4] == key_id and ed25519_ok(public_key, text.encode(), raw[4:]):
+            origin, size, root = text.split("\n")[:3]
+            return origin, int(size), base64.b64decode(root)
+    raise ValueError("no valid signature by " + name)
+
+
+def inclusion_root(index, size, leaf_hash, path):
+    if index >= size:
+        return None
+    fn, sn, r = index, size - 1, leaf_hash
+    for p in path:
+        if sn == 0:
+            return None
+        if fn & 1 or fn == sn:
+            r = node(p, r)
+            while not fn & 1 and fn != 0:
+                fn, sn = fn >> 1, sn >> 1
+        else:
+            r = node(r, p)
+        fn, sn = fn >> 1, sn >> 1
+    return r if sn == 0 else None
+
+
+def consistent(m, n, root_m, root_n, path):
+    if m == n:
+        return not path and root_m == root_n
+    if m == 0 or m > n or not path:
+        return False
+    if m & (m - 1) == 0:
+        path = [root_m] + path
+    fn, sn = m - 1, n - 1
+    while fn & 1:
+        fn, sn = fn >> 1, sn >> 1
+    fr = sr = path[0]
+    for c in path[1:]:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            fr, sr = node(c, fr), node(c, sr)
+            while not fn & 1 and fn != 0:
+                fn, sn = fn >> 1, sn >> 1
+        else:
+            sr = node(sr, c)
+        fn, sn = fn >> 1, sn >> 1
+    return sn == 0 and fr == root_m and sr == root_n
+
+
+def verify(files, vkey):
+    problems = []
+    manifest = json.loads(files["manifest.json"])
+    listed = {f["name"] for f in manifest["files"]}
+    for f in manifest["files"]:
+        if f["name"] not in files:
+            problems.append(f["name"] + ": listed in manifest.json but missing")
+        elif hashlib.sha256(files[f["name"]]).hexdigest() != f["sha256"]:
+            problems.append(f["name"] + ": SHA-256 does not match manifest.json")
+    problems += [n + ": not listed in manifest.json" for n in files
+                 if n != "manifest.json" and n not in listed]
+    if vkey is None:
+        print("note: using the bundled vkey.txt: this proves only internal consistency")
+        vkey = files["vkey.txt"].decode()
+    elif vkey.strip() != files["vkey.txt"].decode().strip():
+        problems.append("vkey.txt: differs from the key given")
+    try:
+        key = parse_vkey(vkey)
+    except ValueError as e:
+        return problems + ["vkey: " + str(e)]
+    try:
+        _, size, root = open_checkpoint(files["checkpoint.txt"], key)
+    except ValueError as e:
+        return problems + ["checkpoint.txt: " + str(e)]
+    verified = set()
+    for name in sorted(n for n in files if n.startswith("entries/")):
+        seq = int(name[len("entries/"):-len(".json")])
+        entry = files[name]
+        proof = json.loads(files.get("proofs/%d.json" % seq, b"null"))
+        if json.loads(entry).get("seq") != seq:
+            problems.append(name + ": its seq is not its name")
+        elif not proof or proof["leaf_index"] != seq or proof["tree_size"] != size:
+            problems.append("proofs/%d.json: missing, or not for that seq and size" % seq)
+        elif inclusion_root(seq, size, leaf(entry),
+                            [base64.b64decode(h) for h in proof["hashes"]]) != root:
+            problems.append(name + ": its inclusion proof does not lead to the checkpoint root")
+        else:
+            verified.add(seq)
+    if "previous-checkpoint.txt" in files:
+        try:
+            _, m, root_m = open_checkpoint(files["previous-checkpoint.txt"], key)
+            c = json.loads(files["consistency.json"])
+            path = [base64.b64decode(h) for h in c["hashes"]]
+            if (c["first"], c["second"]) != (m, size) or not consistent(m, size, root_m, root, path):
+                problems.append("consistency.json: does not prove the log grew from the previous checkpoint")
+        except (ValueError, KeyError) as e:
+            problems.append("previous-checkpoint.txt: " + str(e))
+    report = json.loads(files["report.json"])
+    cp = report["checkpoint"]
+    if (cp["size"], base64.b64decode(cp["root"]), cp["note"].encode()) != (size, root, files["checkpoint.txt"]):
+        problems.append("report.json: its checkpoint is not checkpoint.txt")
+    for f in report["figures"]:
+        name = "/".join(f[k] for k in ("section", "agreement", "party", "metric"))
+        missing = [s for s in f["seqs"] if s not in verified]
+        if missing:
+            problems.append("figure %s: entries %s not verified in the bundle" % (name, missing))
+        if f["basis"] == "count" and f["value"] != len(f["seqs"]):
+            problems.append("figure %s: value %s but %d entries" % (name, f["value"], len(f["seqs"])))
+    print("checkpoint size %d: %d/%d inclusion proofs verified" %
+          (size, len(verified), sum(n.startswith("entries/") for n in files)))
+    return problems
+
+
+def main(argv):
+    vkey = None
+    if len(argv) == 4 and argv[1] == "--vkey":
+        vkey, argv = argv[2], [argv[0], argv[3]]
+    if len(argv) != 2:
+        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        return 2
+    with tarfile.open(argv[1], "r:gz") as tar:
+        files = {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+    problems = verify(files, vkey)
+    for p in problems:
+        print("MISMATCH: " + p)
+    print("bundle verified" if not problems else "bundle NOT verified")
+    return 0 if not problems else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
