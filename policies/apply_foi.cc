@@ -26,8 +26,8 @@ json::object& SubObject(json::object& o, std::string_view key) {
 }
 
 bool Pending(const json::object& rec, std::string_view key, std::string_view done) {
-  const json::value* v = rec.if_contains(key);
-  return v != nullptr && v->is_object() && !v->as_object().contains(done);
+  const json::object* step = Member(rec, key);
+  return step != nullptr && !step->contains(done);
 }
 
 // The state label and the derived deadline, from the facts.
@@ -113,11 +113,7 @@ Status Received(const Entry& e, const json::object& b, const std::string& party,
   // name each other, so each side sees the other's state.
   std::string digest = Str(b, "digest");
   if (digest.empty()) return Status::Ok();
-  std::vector<std::string> others;
-  ST_RETURN_IF_ERROR(ScanIndex(w.state(), "foi.digest", digest, [&](uint64_t, std::string_view v) {
-    others.emplace_back(v);
-    return true;
-  }));
+  ST_ASSIGN_OR_RETURN(auto others, IndexValues(w.state(), "foi.digest", digest));
   for (const std::string& other_id : others) {
     ST_ASSIGN_OR_RETURN(json::object other,
                         w.Need(keys::Foi(other_id), "foi.digest", "request", other_id));
@@ -126,16 +122,6 @@ Status Received(const Entry& e, const json::object& b, const std::string& party,
     SubObject(rec, "linked")[other_id] = Str(other, "party");
   }
   return s->Put(IndexKey("foi.digest", digest, seq), id);
-}
-
-bool AllInformed(const json::object& rec) {
-  const json::value* informed = rec.if_contains("informed");
-  for (const auto& v : rec.at("inform").as_array()) {
-    if (informed == nullptr || !informed->as_object().contains(Str(v.as_object(), "party"))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 // The calendar goes in whole, by digest; each open request whose deadline
@@ -211,7 +197,8 @@ Status ApplyFoi(const Entry& entry, const json::object& b, const std::string& pa
   } else if (t == "foi.informed") {
     SubObject(rec, "informed")[Str(b, "party")] =
         json::object{{"seq", entry.seq}, {"date", entry.time.substr(0, 10)}};
-    if (AllInformed(rec)) ST_RETURN_IF_ERROR(s->Delete(IndexKey("foi.uninformed", owner, receipt)));
+    if (Uninformed(rec).empty())
+      ST_RETURN_IF_ERROR(s->Delete(IndexKey("foi.uninformed", owner, receipt)));
   } else if (t == "foi.consulted") {
     SubObject(SubObject(rec, "consult"), Str(b, "party"))["sent"] = entry.time.substr(0, 10);
   } else if (t == "foi.consultation-answered") {
@@ -225,7 +212,7 @@ Status ApplyFoi(const Entry& entry, const json::object& b, const std::string& pa
                    {"date", day},
                    {"outcome", b.at("outcome")},
                    {"working_days", taken},
-                   {"informed_first", AllInformed(rec)}};
+                   {"informed_first", Uninformed(rec).empty()}};
     if (b.contains("exemptions")) r["exemptions"] = b.at("exemptions");
     if (due.date) {
       r["due"] = due.date->ToString();

@@ -15,11 +15,6 @@ std::optional<Date> DateField(const json::object& o, std::string_view key) {
   return *d;
 }
 
-const json::object* Sub(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  return v != nullptr && v->is_object() ? &v->as_object() : nullptr;
-}
-
 // Windows after an answer during which it can still be challenged, each as
 // its source states it:
 // - ICO, "What to do if you are dissatisfied with the response": an
@@ -48,13 +43,13 @@ std::string_view AgreementRegime(std::string_view regime) {
 
 Result<Regime> ClockRegime(const json::object& request, bool review) {
   const std::string regime = Str(request, "regime");
-  const json::object* ext = Sub(request, "extension");
+  const json::object* ext = Member(request, "extension");
   if (review) {
     if (regime == "sar") {
       return InvalidArgument("subject access has no statutory internal review");
     }
     // EIR reg 11(4): the review decision is due within 40 working days.
-    const json::object* rv = Sub(request, "review");
+    const json::object* rv = Member(request, "review");
     if (regime == "eir" || (rv != nullptr && Flag(*rv, "extended"))) {
       return Regime::kReviewExtended;
     }
@@ -71,7 +66,7 @@ std::optional<ClockFacts> FactsOf(const json::object& request, Regime regime) {
   ClockFacts f;
   f.regime = regime;
   if (regime == Regime::kReview || regime == Regime::kReviewExtended) {
-    const json::object* rv = Sub(request, "review");
+    const json::object* rv = Member(request, "review");
     if (rv == nullptr) return std::nullopt;
     auto start = DateField(*rv, "requested");
     if (!start) return std::nullopt;
@@ -86,7 +81,7 @@ std::optional<ClockFacts> FactsOf(const json::object& request, Regime regime) {
   // clarification arrives. Subject access (UK GDPR art 12A, ICO "stop the
   // clock"): the days spent waiting for it do not count. Until it arrives
   // the clock is stopped either way.
-  if (const json::object* c = Sub(request, "clarification")) {
+  if (const json::object* c = Member(request, "clarification")) {
     auto asked = DateField(*c, "requested");
     auto got = DateField(*c, "received");
     if (!got) return std::nullopt;
@@ -119,9 +114,9 @@ std::optional<ClockFacts> FactsOf(const json::object& request, Regime regime) {
 }
 
 Result<Due> DueOf(const Calendar& cal, const json::object& request) {
-  const json::object* rv = Sub(request, "review");
+  const json::object* rv = Member(request, "review");
   const bool review = rv != nullptr;
-  const json::object* ext = Sub(request, review ? "review" : "extension");
+  const json::object* ext = Member(request, review ? "review" : "extension");
   // An explicit date (a public interest extension under FOIA s10(3), or a
   // shorter date the authority set itself) replaces the computation.
   if (ext != nullptr && ext->contains("due")) {
@@ -131,7 +126,7 @@ Result<Due> DueOf(const Calendar& cal, const json::object& request) {
   ST_ASSIGN_OR_RETURN(Regime regime, ClockRegime(request, review));
   auto facts = FactsOf(request, regime);
   if (!facts) {
-    if (const json::object* c = Sub(request, "clarification"); c && !c->contains("received")) {
+    if (const json::object* c = Member(request, "clarification"); c && !c->contains("received")) {
       return Due{std::nullopt, "stopped: clarification requested " + Str(*c, "requested")};
     }
     return Due{std::nullopt, "stopped: fee notice unpaid"};
@@ -141,22 +136,22 @@ Result<Due> DueOf(const Calendar& cal, const json::object& request) {
 }
 
 Result<std::optional<Date>> OpenUntil(const Calendar& cal, const json::object& request) {
-  const json::object* resp = Sub(request, "response");
+  const json::object* resp = Member(request, "response");
   if (resp == nullptr) return std::optional<Date>();
   auto answered = DateField(*resp, "date");
   if (!answered) return Corruption("request response without a date");
   // A withdrawn request leaves nothing to challenge: it holds nothing from
   // the day it is withdrawn.
   if (Str(*resp, "outcome") == "withdrawn") return std::optional<Date>(AddDays(*answered, -1));
-  if (const json::object* ico = Sub(request, "ico")) {
-    const json::object* decided = Sub(*ico, "decided");
+  if (const json::object* ico = Member(request, "ico")) {
+    const json::object* decided = Member(*ico, "decided");
     if (decided == nullptr) return std::optional<Date>();
     auto day = DateField(*decided, "date");
     if (!day) return Corruption("ICO decision without a date");
     return std::optional<Date>(AddDays(*day, kTribunalAppealDays));
   }
-  if (const json::object* rv = Sub(request, "review")) {
-    const json::object* decided = Sub(*rv, "decided");
+  if (const json::object* rv = Member(request, "review")) {
+    const json::object* decided = Member(*rv, "decided");
     if (decided == nullptr) return std::optional<Date>();
     auto day = DateField(*decided, "date");
     if (!day) return Corruption("review decision without a date");
@@ -167,6 +162,16 @@ Result<std::optional<Date>> OpenUntil(const Calendar& cal, const json::object& r
   }
   ST_ASSIGN_OR_RETURN(Date end, cal.AddWorkingDays(*answered, kReviewWindowWorkingDays));
   return std::optional<Date>(end);
+}
+
+std::vector<const json::object*> Uninformed(const json::object& request) {
+  std::vector<const json::object*> out;
+  const json::object* informed = Member(request, "informed");
+  for (const auto& v : request.at("inform").as_array()) {
+    if (informed != nullptr && informed->contains(Str(v.as_object(), "party"))) continue;
+    out.push_back(&v.as_object());
+  }
+  return out;
 }
 
 Cite OpenRequestCite(std::string_view regime) {

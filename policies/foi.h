@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ledger/status.h"
 #include "policies/calendar.h"
@@ -51,6 +52,10 @@ Result<Due> DueOf(const Calendar& cal, const boost::json::object& request);
 // through the window in which it can still be challenged. nullopt: no end
 // yet (unanswered, or awaiting a decision).
 Result<std::optional<Date>> OpenUntil(const Calendar& cal, const boost::json::object& request);
+// The entries of the request's inform list ({party, agreement, cite,
+// items}) with no foi.informed yet: seed 000 §15's outstanding duty.
+std::vector<const boost::json::object*> Uninformed(const boost::json::object& request);
+
 // The citation for that hold (FOIA s77, DPA 2018 s173).
 Cite OpenRequestCite(std::string_view regime);
 

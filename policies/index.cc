@@ -35,4 +35,15 @@ Status ScanIndex(const StateView& state, std::string_view index, std::string_vie
                     [&](std::string_view key, std::string_view v) { return fn(IndexSeq(key), v); });
 }
 
+Result<std::vector<std::string>> IndexValues(const StateView& state, std::string_view index,
+                                             std::string_view value) {
+  std::string prefix = value.empty() ? "x/" + std::string(index) + "/" : IndexPrefix(index, value);
+  std::vector<std::string> out;
+  ST_RETURN_IF_ERROR(state.Scan(prefix, prefix, [&](std::string_view, std::string_view v) {
+    out.emplace_back(v);
+    return true;
+  }));
+  return out;
+}
+
 }  // namespace sharetrail::policy

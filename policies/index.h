@@ -16,6 +16,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ledger/state.h"
 
@@ -31,6 +32,11 @@ uint64_t IndexSeq(std::string_view key);
 Status ScanIndex(const StateView& state, std::string_view index, std::string_view value,
                  const std::function<bool(uint64_t seq, std::string_view value)>& fn,
                  std::string_view from = "");
+
+// The stored values (summaries) of an index under one value, or under every
+// value when `value` is empty, in key order.
+Result<std::vector<std::string>> IndexValues(const StateView& state, std::string_view index,
+                                             std::string_view value);
 
 }  // namespace sharetrail::policy
 

@@ -15,24 +15,6 @@ namespace sharetrail::policy {
 namespace json = boost::json;
 namespace {
 
-// Request ids from one of the foi.* indexes, for one party or all.
-Result<std::vector<std::string>> RequestsIn(const Snapshot& s, std::string_view index,
-                                            std::string_view party) {
-  std::vector<std::string> out;
-  auto add = [&](std::string_view, std::string_view id) {
-    out.emplace_back(id);
-    return true;
-  };
-  if (!party.empty()) {
-    ST_RETURN_IF_ERROR(
-        ScanIndex(s, index, party, [&](uint64_t, std::string_view id) { return add("", id); }));
-  } else {
-    std::string prefix = "x/" + std::string(index) + "/";
-    ST_RETURN_IF_ERROR(s.Scan(prefix, prefix, add));
-  }
-  return out;
-}
-
 Result<json::object> RequestRecord(const World& w, const std::string& id) {
   return w.Need(keys::Foi(id), "request", "information request", id);
 }
@@ -47,17 +29,6 @@ json::object OpenRow(const json::object& rec) {
                       {"basis", rec.at("due_basis")}};
 }
 
-// Counterparties on the request's inform list not yet informed.
-std::vector<const json::object*> Uninformed(const json::object& rec) {
-  std::vector<const json::object*> out;
-  const json::value* informed = rec.if_contains("informed");
-  for (const auto& v : rec.at("inform").as_array()) {
-    if (informed && informed->as_object().contains(Str(v.as_object(), "party"))) continue;
-    out.push_back(&v.as_object());
-  }
-  return out;
-}
-
 const std::vector<std::string> kOpenColumns = {"request",   "party", "regime", "received",
                                                "state",     "due",   "basis",  "working_days_left",
                                                "uninformed"};
@@ -69,7 +40,7 @@ Result<Table> FoiDue(const Engine& e, const Snapshot& s, Date today, int within,
   World w = e.MakeWorld(s);
   ST_ASSIGN_OR_RETURN(auto cal, w.Holidays());
   ST_ASSIGN_OR_RETURN(Date horizon, cal->AddWorkingDays(today, std::max(within, 0)));
-  ST_ASSIGN_OR_RETURN(auto ids, RequestsIn(s, "foi.open", party));
+  ST_ASSIGN_OR_RETURN(auto ids, IndexValues(s, "foi.open", party));
   Table t;
   t.columns = kOpenColumns;
   std::vector<json::object> rows;
@@ -103,7 +74,7 @@ Result<Table> FoiDue(const Engine& e, const Snapshot& s, Date today, int within,
 
 Result<Table> FoiUninformed(const Engine& e, const Snapshot& s, std::string_view party) {
   World w = e.MakeWorld(s);
-  ST_ASSIGN_OR_RETURN(auto ids, RequestsIn(s, "foi.uninformed", party));
+  ST_ASSIGN_OR_RETURN(auto ids, IndexValues(s, "foi.uninformed", party));
   Table t;
   t.columns = {"request", "party", "received", "state", "inform", "agreement", "cite", "breach"};
   int64_t breaches = 0;
@@ -159,10 +130,10 @@ Result<Table> FoiShow(const Engine& e, const Snapshot& s, std::string_view reque
   // The record's derived facts go in the summary: deadline, who to tell.
   t.summary = OpenRow(rec);
   json::array inform;
+  const json::object* informed = Member(rec, "informed");
   for (const auto& v : rec.at("inform").as_array()) {
     const json::object& c = v.as_object();
-    const json::value* informed = rec.if_contains("informed");
-    bool done = informed && informed->as_object().contains(Str(c, "party"));
+    bool done = informed != nullptr && informed->contains(Str(c, "party"));
     inform.push_back(json::value(Str(c, "party") + " (" + Str(c, "agreement") + ", " +
                                  Cite::FromJson(c.at("cite").as_object()).Short() +
                                  "): " + (done ? "informed" : "not yet informed")));
@@ -184,7 +155,7 @@ Result<Table> FoiShow(const Engine& e, const Snapshot& s, std::string_view reque
 
 Result<Table> FoiStats(const Engine& e, const Snapshot& s, int year, std::string_view party) {
   World w = e.MakeWorld(s);
-  ST_ASSIGN_OR_RETURN(auto ids, RequestsIn(s, "foi.party", party));
+  ST_ASSIGN_OR_RETURN(auto ids, IndexValues(s, "foi.party", party));
   struct Tally {
     int64_t received = 0, answered = 0, on_time = 0, late = 0, open = 0, informed_first = 0,
             with_counterparties = 0;

@@ -205,6 +205,11 @@ std::vector<std::string> List(const json::object& o, std::string_view key) {
   return out;
 }
 
+const json::object* Member(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  return v != nullptr && v->is_object() ? &v->as_object() : nullptr;
+}
+
 bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }

@@ -106,6 +106,8 @@ class World {
 std::string Str(const boost::json::object& o, std::string_view key);
 bool Flag(const boost::json::object& o, std::string_view key);
 std::vector<std::string> List(const boost::json::object& o, std::string_view key);
+// The member `key` if it is an object, else null.
+const boost::json::object* Member(const boost::json::object& o, std::string_view key);
 bool Contains(const std::vector<std::string>& v, std::string_view s);
 
 }  // namespace sharetrail::policy

@@ -12,12 +12,7 @@ namespace sharetrail::policy {
 namespace json = boost::json;
 
 Result<std::vector<MovedDeadline>> DeadlinesMovedBy(const World& w, const Calendar& cal) {
-  std::vector<std::string> open;
-  ST_RETURN_IF_ERROR(
-      w.state().Scan("x/foi.open/", "x/foi.open/", [&](std::string_view, std::string_view id) {
-        open.emplace_back(id);
-        return true;
-      }));
+  ST_ASSIGN_OR_RETURN(auto open, IndexValues(w.state(), "foi.open", ""));
   std::vector<MovedDeadline> out;
   for (const std::string& id : open) {
     ST_ASSIGN_OR_RETURN(json::object rec, w.Need(keys::Foi(id), "foi.open", "request", id));

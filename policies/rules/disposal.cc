@@ -139,14 +139,11 @@ Result<bool> RetentionClassKnown(const World& w, std::string_view klass) {
 Status CheckOpenRequests(const World& w, const json::object& item, Date today, Decision* d) {
   const std::string id = Str(item, "item");
   std::vector<std::pair<std::string, bool>> touching;  // request, via category
-  auto collect = [&](bool category) {
-    return [&, category](uint64_t, std::string_view request) {
-      touching.emplace_back(std::string(request), category);
-      return true;
-    };
-  };
-  ST_RETURN_IF_ERROR(ScanIndex(w.state(), "foi.item", id, collect(false)));
-  ST_RETURN_IF_ERROR(ScanIndex(w.state(), "foi.category", Str(item, "category"), collect(true)));
+  ST_ASSIGN_OR_RETURN(auto by_item, IndexValues(w.state(), "foi.item", id));
+  ST_ASSIGN_OR_RETURN(auto by_category,
+                      IndexValues(w.state(), "foi.category", Str(item, "category")));
+  for (std::string& r : by_item) touching.emplace_back(std::move(r), false);
+  for (std::string& r : by_category) touching.emplace_back(std::move(r), true);
   if (touching.empty()) return Status::Ok();
   ST_ASSIGN_OR_RETURN(auto cal, w.Holidays());
   for (const auto& [request, via_category] : touching) {

@@ -10,13 +10,12 @@ namespace json = boost::json;
 
 Result<std::vector<ErasureItem>> ErasureItems(const World& w, std::string_view subject,
                                               std::string_view party, Date today) {
-  std::vector<std::string> items;
-  ST_RETURN_IF_ERROR(ScanIndex(w.state(), "subject", subject, [&](uint64_t, std::string_view id) {
-    if (!Contains(items, id)) items.emplace_back(id);
-    return true;
-  }));
+  ST_ASSIGN_OR_RETURN(auto items, IndexValues(w.state(), "subject", subject));
   std::vector<ErasureItem> out;
+  std::vector<std::string> seen;
   for (const std::string& id : items) {
+    if (Contains(seen, id)) continue;
+    seen.push_back(id);
     ST_ASSIGN_OR_RETURN(bool holds, HoldsItem(w, id, party));
     if (!holds) continue;
     ST_ASSIGN_OR_RETURN(json::object item, NeedItem(w, id, "body.subject"));

@@ -57,13 +57,8 @@ void CheckOwner(const Proposal& p, const json::object& req, Decision* d) {
   }
 }
 
-const json::object* Sub(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  return v != nullptr && v->is_object() ? &v->as_object() : nullptr;
-}
-
 Status NotAnswered(const Proposal& p, const json::object& req) {
-  if (const json::object* r = Sub(req, "response")) {
+  if (const json::object* r = Member(req, "response")) {
     return InvalidArgument("body.request: \"" + p.Body("request") + "\" was answered on " +
                            Str(*r, "date"));
   }
@@ -106,7 +101,7 @@ Status CheckFoiClarification(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(json::object req, NeedRequest(w, p));
   CheckOwner(p, req, d);
   ST_RETURN_IF_ERROR(NotAnswered(p, req));
-  const json::object* c = Sub(req, "clarification");
+  const json::object* c = Member(req, "clarification");
   const bool pending = c != nullptr && !c->contains("received");
   if (p.type == "foi.clarification-requested") {
     if (pending) {
@@ -150,7 +145,7 @@ Status CheckFoiExtended(const Proposal& p, const World& w, Decision* d) {
   const std::string kind = p.Body("kind"), regime = Str(req, "regime");
   const bool review = kind == "review_exceptional";
   if (review) {
-    const json::object* rv = Sub(req, "review");
+    const json::object* rv = Member(req, "review");
     if (rv == nullptr || rv->contains("decided")) {
       return InvalidArgument("body.request: no internal review is in progress");
     }
@@ -196,19 +191,12 @@ Status CheckFoiExtended(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(auto cal, w.Holidays());
   ST_ASSIGN_OR_RETURN(Due current, DueOf(*cal, req));
   if (!current.date) return InvalidArgument("body.request: the clock is " + current.basis);
-  // The longest the law allows, where it sets one.
-  json::object extended = req;
-  if (review) {
-    extended["review"].as_object()["extended"] = true;
-  } else {
-    extended["extension"] = json::object{{"kind", kind}};
-  }
-  ST_ASSIGN_OR_RETURN(Due limit, DueOf(*cal, extended));
   if (kind == "public_interest") {
     if (!p.body.contains("due")) {
       return InvalidArgument("body.due: a public interest extension names its new date");
     }
-    ST_ASSIGN_OR_RETURN(Date normal, cal->AddWorkingDays(*current.date, 20));
+    ST_ASSIGN_OR_RETURN(Date normal,
+                        cal->AddWorkingDays(*current.date, kPublicInterestNormalExtension));
     if (p.Body("due") > normal.ToString()) {
       d->Warn("foi.extension-long",
               LawCite("ICO guidance", "Time limits for responding (public interest test)",
@@ -216,11 +204,21 @@ Status CheckFoiExtended(const Proposal& p, const World& w, Decision* d) {
               "the new date " + p.Body("due") + " is more than 20 working days after " +
                   current.date->ToString());
     }
-  } else if (p.body.contains("due") && p.Body("due") > limit.date->ToString()) {
-    d->Refuse("foi.extension-limit", rule->cite,
-              "the new date " + p.Body("due") + " is after the latest allowed, " +
-                  limit.date->ToString());
-    return Status::Ok();
+  } else if (p.body.contains("due")) {
+    // The longest the law allows: the deadline under the extended regime.
+    json::object extended = req;
+    if (review) {
+      extended["review"].as_object()["extended"] = true;
+    } else {
+      extended["extension"] = json::object{{"kind", kind}};
+    }
+    ST_ASSIGN_OR_RETURN(Due limit, DueOf(*cal, extended));
+    if (p.Body("due") > limit.date->ToString()) {
+      d->Refuse("foi.extension-limit", rule->cite,
+                "the new date " + p.Body("due") + " is after the latest allowed, " +
+                    limit.date->ToString());
+      return Status::Ok();
+    }
   }
   if (p.body.contains("due") && p.Body("due") <= current.date->ToString()) {
     return InvalidArgument("body.due: " + p.Body("due") + " is not after the current deadline " +
@@ -250,7 +248,7 @@ Status CheckFoiInformed(const Proposal& p, const World& w, Decision* d) {
 // The consulted party answers, or the receiving party records its answer.
 Status CheckFoiConsultationAnswered(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(json::object req, NeedRequest(w, p));
-  const json::object* c = Sub(req, "consult");
+  const json::object* c = Member(req, "consult");
   if (c == nullptr || !c->contains(p.Body("party"))) {
     return InvalidArgument("body.party: " + p.Body("party") + " was not consulted on " +
                            p.Body("request"));
@@ -281,15 +279,9 @@ Status CheckFoiResponded(const Proposal& p, const World& w, Decision* d) {
     d->Warn("foi.late", ClockCite(Str(req, "regime")),
             "answered on " + p.Body("date") + ", after the deadline " + due.date->ToString());
   }
-  const json::object* informed = Sub(req, "informed");
-  if (const json::value* inform = req.if_contains("inform")) {
-    for (const auto& v : inform->as_array()) {
-      const json::object& c = v.as_object();
-      if (informed != nullptr && informed->contains(Str(c, "party"))) continue;
-      Cite cite = Cite::FromJson(c.at("cite").as_object());
-      d->Warn("foi.inform-before-response", cite,
-              "answered before informing " + Str(c, "party") + " (" + Str(c, "agreement") + ")");
-    }
+  for (const json::object* c : Uninformed(req)) {
+    d->Warn("foi.inform-before-response", Cite::FromJson(c->at("cite").as_object()),
+            "answered before informing " + Str(*c, "party") + " (" + Str(*c, "agreement") + ")");
   }
   return Status::Ok();
 }
@@ -297,8 +289,8 @@ Status CheckFoiResponded(const Proposal& p, const World& w, Decision* d) {
 Status CheckFoiReview(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(json::object req, NeedRequest(w, p));
   CheckOwner(p, req, d);
-  const json::object* resp = Sub(req, "response");
-  const json::object* rv = Sub(req, "review");
+  const json::object* resp = Member(req, "response");
+  const json::object* rv = Member(req, "review");
   if (p.type == "foi.review-requested") {
     if (resp == nullptr)
       return InvalidArgument("body.request: not yet answered, so not reviewable");
@@ -328,7 +320,7 @@ Status CheckFoiReview(const Proposal& p, const World& w, Decision* d) {
 Status CheckFoiComplaint(const Proposal& p, const World& w, Decision* d) {
   ST_ASSIGN_OR_RETURN(json::object req, NeedRequest(w, p));
   CheckOwner(p, req, d);
-  const json::object* ico = Sub(req, "ico");
+  const json::object* ico = Member(req, "ico");
   if (p.type == "foi.ico-complaint") {
     if (ico != nullptr) {
       return InvalidArgument("body.request: a complaint was recorded on " + Str(*ico, "date"));
