@@ -33,6 +33,10 @@
 
 namespace sharetrail::api {
 
+// The value of one cookie from a Cookie header ("" if absent): whole names
+// only, so "xst_session=" never matches "st_session".
+std::string CookieValue(const std::string& header, std::string_view name);
+
 struct Principal {
   std::string user, party, team;
   std::vector<std::string> roles;

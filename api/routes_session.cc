@@ -119,12 +119,8 @@ HttpResponse Create(Call& c) {
 HttpResponse Show(Call& c) { return Json(200, Whoami(*c.who, c.who->csrf)); }
 
 HttpResponse End(Call& c) {
-  std::string header = c.req.Header("cookie");
-  size_t at = header.find("st_session=");
-  if (at != std::string::npos) {
-    size_t end = header.find(';', at);
-    c.app.sessions().Remove(header.substr(at + 11, end == std::string::npos ? end : end - at - 11));
-  }
+  std::string sid = CookieValue(c.req.Header("cookie"), "st_session");
+  if (!sid.empty()) c.app.sessions().Remove(sid);
   HttpResponse r = Json(200, json::object{{"signed_out", true}});
   r.headers.emplace_back("Set-Cookie", "st_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
   return r;

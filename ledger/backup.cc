@@ -30,10 +30,6 @@ Result<std::vector<std::string>> List(const std::string& dir) {
   return names;
 }
 
-bool EndsWith(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 // Copies one regular file with its permission bits, fsync'd. A file that
 // vanished before it could be opened (a vault payload shredded meanwhile)
 // is skipped: the backup is as of a moment the file no longer existed.
@@ -71,7 +67,7 @@ Status CopyTree(const std::string& src, const std::string& dst, bool top, bool w
   for (const std::string& name : names) {
     if (top && (name == "lock.mdb" || name == "writer.lock")) continue;
     if (top && !with_store && name == kStore) continue;
-    if (EndsWith(name, ".tmp")) continue;  // a durable write in progress
+    if (name.ends_with(".tmp")) continue;  // a durable write in progress
     std::string from = src + "/" + name, to = dst + "/" + name;
     struct stat st;
     if (stat(from.c_str(), &st) != 0) {
@@ -118,6 +114,7 @@ Status Backup(const Ledger& ledger, const std::string& dest) {
   // A backup inside the ledger would copy itself into itself.
   std::error_code ec;
   auto src = std::filesystem::weakly_canonical(ledger.dir(), ec);
+  if (ec) return IOError("resolving " + ledger.dir() + ": " + ec.message());
   auto dst = std::filesystem::weakly_canonical(dest, ec);
   if (ec) return IOError("resolving " + dest + ": " + ec.message());
   auto [s, d] = std::mismatch(src.begin(), src.end(), dst.begin(), dst.end());

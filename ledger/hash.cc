@@ -62,15 +62,6 @@ std::string HashHex(const Hash& h) {
   return s;
 }
 
-std::string Sha256Hex(std::string_view data) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(64);
-  for (uint8_t b : Sha256(data)) {
-    out += kHex[b >> 4];
-    out += kHex[b & 15];
-  }
-  return out;
-}
+std::string Sha256Hex(std::string_view data) { return HashHex(Sha256(data)); }
 
 }  // namespace sharetrail

@@ -49,22 +49,20 @@ Result<uint64_t> SizeAtStartOf(const Snapshot& s, int year) {
   return size;
 }
 
-Result<std::string> CanonicalText(const json::value& v) { return Canonicalize(v); }
-
 }  // namespace
 
 Result<ArchiveFiles> MakeBundle(const Engine& e, const Ledger& ledger, const Snapshot& s,
                                 const ReportScope& scope) {
   ST_ASSIGN_OR_RETURN(Report report, AnnualReport(e, ledger, s, scope));
   ArchiveFiles files;
-  ST_ASSIGN_OR_RETURN(files["report.json"], CanonicalText(report.Json()));
+  ST_ASSIGN_OR_RETURN(files["report.json"], Canonicalize(report.Json()));
   files["report.html"] = report.Html("proofs/", ".json");
   for (uint64_t seq : report.AllSeqs()) {
     const std::string name = std::to_string(seq) + ".json";
     ST_ASSIGN_OR_RETURN(std::string_view bytes, s.EntryBytes(seq));
     files["entries/" + name] = std::string(bytes);
     ST_ASSIGN_OR_RETURN(InclusionProof proof, ledger.ProveInclusion(seq, report.size));
-    ST_ASSIGN_OR_RETURN(files["proofs/" + name], CanonicalText(proof.ToJson()));
+    ST_ASSIGN_OR_RETURN(files["proofs/" + name], Canonicalize(proof.ToJson()));
   }
   files["checkpoint.txt"] = report.checkpoint;
   files["vkey.txt"] = ledger.verifier().Vkey() + "\n";
@@ -84,7 +82,7 @@ Result<ArchiveFiles> MakeBundle(const Engine& e, const Ledger& ledger, const Sna
   } else {
     ST_ASSIGN_OR_RETURN(ConsistencyProof c, ledger.ProveConsistency(prev.size, report.size));
     files["previous-checkpoint.txt"] = previous;
-    ST_ASSIGN_OR_RETURN(files["consistency.json"], CanonicalText(c.ToJson()));
+    ST_ASSIGN_OR_RETURN(files["consistency.json"], Canonicalize(c.ToJson()));
     previous_field = prev.size;
     previous_why =
         "the last checkpoint retained at or before the end of " + std::to_string(scope.year - 1);
@@ -102,7 +100,7 @@ Result<ArchiveFiles> MakeBundle(const Engine& e, const Ledger& ledger, const Sna
       {"previous_checkpoint_size", previous_field},
       {"previous_checkpoint", previous_why},
       {"files", std::move(listed)}};
-  ST_ASSIGN_OR_RETURN(files["manifest.json"], CanonicalText(manifest));
+  ST_ASSIGN_OR_RETURN(files["manifest.json"], Canonicalize(manifest));
   return files;
 }
 
