@@ -27,10 +27,15 @@ std::vector<std::string> Segments(std::string_view path) {
 
 bool Match(const std::vector<std::string>& want, const std::vector<std::string>& segs,
            std::vector<std::string>* args) {
-  if (want.size() != segs.size()) return false;
+  bool rest = !want.empty() && want.back() == "{*}";
+  if (rest ? segs.size() < want.size() : want.size() != segs.size()) return false;
   args->clear();
   for (size_t i = 0; i < want.size(); ++i) {
-    if (want[i].starts_with("{")) {
+    if (rest && i + 1 == want.size()) {
+      std::string tail = segs[i];
+      for (size_t j = i + 1; j < segs.size(); ++j) tail += "/" + segs[j];
+      args->push_back(tail);
+    } else if (want[i].starts_with("{")) {
       if (segs[i].empty()) return false;
       args->push_back(segs[i]);
     } else if (want[i] != segs[i]) {
@@ -42,6 +47,21 @@ bool Match(const std::vector<std::string>& want, const std::vector<std::string>&
 
 bool StateChanging(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+// Scripts, styles, fonts and images only from this server, no inline
+// script (the pages need none: ui/assets/init.js starts govuk-frontend), no
+// framing, forms post only here.
+constexpr char kCsp[] =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'";
+
+void AddSecurityHeaders(HttpResponse* r) {
+  r->headers.emplace_back("Content-Security-Policy", kCsp);
+  r->headers.emplace_back("X-Content-Type-Options", "nosniff");
+  r->headers.emplace_back("X-Frame-Options", "DENY");
+  r->headers.emplace_back("Referrer-Policy", "same-origin");
 }
 
 }  // namespace
@@ -88,13 +108,14 @@ App::App(const AppOptions& options)
       limiter_(options.max_login_failures, options.login_window_seconds, NowSeconds),
       log_(options.access_log) {}
 
-Result<std::unique_ptr<App>> App::Open(const std::string& ledger_dir, const AppOptions& options) {
+Result<std::unique_ptr<App>> App::Open(const std::string& ledger_dir, const AppOptions& options,
+                                       std::vector<Route> routes) {
   std::unique_ptr<App> app(new App(options));
   LedgerOptions lo;
   lo.state_machine = app->engine_;
   ST_ASSIGN_OR_RETURN(app->ledger_, Ledger::Open(ledger_dir, lo));
   ST_ASSIGN_OR_RETURN(app->credentials_, policy::CredentialStore::Open(ledger_dir));
-  app->routes_ = AllRoutes();
+  app->routes_ = std::move(routes);
   for (const Route& r : app->routes_) app->route_segments_.push_back(Segments(r.path));
   return app;
 }
@@ -188,16 +209,29 @@ HttpResponse App::Dispatch(const HttpRequest& req, std::string* user) {
       break;
     }
   }
+  bool page = options_.page_error && (found != nullptr ? found->kind == Kind::kPage
+                                                       : !req.path.starts_with("/api/"));
   if (found == nullptr) {
-    return path_known
-               ? Error(405, "method_not_allowed", req.method + " is not allowed on " + req.path)
-               : Error(404, "not_found", "no endpoint " + req.path);
+    HttpResponse r =
+        path_known ? Error(405, "method_not_allowed", req.method + " is not allowed on " + req.path)
+                   : Error(404, "not_found", "no endpoint " + req.path);
+    return page ? PageDenied(req, r) : r;
   }
   HttpResponse denied{0, "", "", {}};
   auto who = Authenticate(req, &denied);
   if (!who.ok()) return FromStatus(who.status());
-  if (denied.status != 0) return denied;
+  // A stale cookie, or a form without the session's CSRF token, does not
+  // stop a public page (the sign-in page above all): it is served as to
+  // someone not signed in.
+  if (page && denied.status != 0 && found->access == Access::kPublic) {
+    denied.status = 0;
+    *who = std::nullopt;
+  }
+  if (denied.status != 0) return page ? PageDenied(req, denied) : denied;
   if (*who) *user = (*who)->user;
+  if (found->access == Access::kUser && !*who && page) {
+    return PageDenied(req, Error(401, "unauthenticated", "sign in to see this page"));
+  }
   if (found->access == Access::kUser && !*who) {
     HttpResponse r =
         Error(401, "unauthenticated", "log in (POST /api/v1/session) or send a bearer token");
@@ -210,10 +244,37 @@ HttpResponse App::Dispatch(const HttpRequest& req, std::string* user) {
   return found->handle(call);
 }
 
+HttpResponse App::PageDenied(const HttpRequest& req, const HttpResponse& denied) {
+  if (denied.status == 401 && req.method == "GET") {
+    std::string next = req.path + (req.query.empty() ? "" : "?" + req.query);
+    HttpResponse r{303, "text/plain", "sign in first\n", {}};
+    r.headers.emplace_back("Location", "/sign-in?next=" + UrlEncode(next));
+    // An ended or expired session's cookie goes with it.
+    r.headers.emplace_back("Set-Cookie",
+                           "st_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    return r;
+  }
+  json::value v = json::parse(denied.body);
+  std::string message(v.at("error").at("message").as_string());
+  switch (denied.status) {
+    case 401:
+      return options_.page_error(req, 401, "Your session has ended",
+                                 "Sign in again, then repeat what you were doing.");
+    case 403:
+      return options_.page_error(req, 403, "You cannot do that", message);
+    case 404:
+      return options_.page_error(req, 404, "Page not found",
+                                 "If you typed the web address, check it is correct.");
+    default:
+      return options_.page_error(req, denied.status, "Sorry, there is a problem", message);
+  }
+}
+
 HttpResponse App::Handle(const HttpRequest& req) {
   auto start = std::chrono::steady_clock::now();
   std::string user;
   HttpResponse resp = Dispatch(req, &user);
+  AddSecurityHeaders(&resp);
   std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
   log_.Write(
       {req.method, req.path, user, req.remote_addr, resp.status, resp.body.size(), took.count()});

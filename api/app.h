@@ -11,6 +11,8 @@
 //     whether they are disabled are read from the ledger on every request;
 //   - a cookie-authenticated POST/PUT/PATCH/DELETE must carry the session's
 //     CSRF token (X-CSRF-Token header, or a csrf form field);
+//   - every answer carries the security headers (CSP without inline
+//     script, nosniff, frame-ancestors 'none'), pages and JSON alike;
 //   - refusals (scope, embargo, role) are decided by the engine and so are
 //     recorded on the ledger; the API adds no allow/deny rules of its own
 //     beyond authentication.
@@ -46,6 +48,8 @@ struct Principal {
 };
 
 class App;
+struct Route;
+std::vector<Route> AllRoutes();
 
 // One request as a route handler sees it.
 struct Call {
@@ -58,25 +62,41 @@ struct Call {
 
 enum class Access { kPublic, kUser };
 
+// Who answers a request: the JSON API, or a web page (ui/). A page that
+// needs a user sends the browser to the sign-in page instead of answering
+// 401, and errors before the handler runs are rendered by
+// AppOptions::page_error.
+enum class Kind { kApi, kPage };
+
 struct Route {
-  std::string method, path;  // path segments "{name}" match one segment
+  std::string method, path;  // "{name}" matches one segment; a last "{*}" the rest
   Access access;
   std::vector<std::string> params;  // query parameters accepted
   std::function<HttpResponse(Call&)> handle;
   std::string summary;
+  Kind kind = Kind::kApi;
 };
+
+// An error page: status, a short title and what went wrong, for people.
+using PageError = std::function<HttpResponse(const HttpRequest&, int status,
+                                             const std::string& title, const std::string& message)>;
 
 struct AppOptions {
   int64_t session_ttl_seconds = 8 * 3600;
   int max_login_failures = 5;
   int64_t login_window_seconds = 15 * 60;
   std::FILE* access_log = stderr;
+  // Renders errors for page routes and for unknown paths outside /api/;
+  // unset, every error is JSON.
+  PageError page_error;
 };
 
 class App {
  public:
+  // Serves `routes` (AllRoutes() plus, in sharetraild, the web pages').
   static Result<std::unique_ptr<App>> Open(const std::string& ledger_dir,
-                                           const AppOptions& options);
+                                           const AppOptions& options,
+                                           std::vector<Route> routes = AllRoutes());
   HttpResponse Handle(const HttpRequest& req);
 
   Ledger& ledger() { return *ledger_; }
@@ -101,6 +121,9 @@ class App {
   // error answer (bad token, expired session, missing CSRF token).
   Result<std::optional<Principal>> Authenticate(const HttpRequest& req, HttpResponse* denied);
   HttpResponse Dispatch(const HttpRequest& req, std::string* user);
+  // The answer to a request a page route could not take: sign-in redirect
+  // or an error page.
+  HttpResponse PageDenied(const HttpRequest& req, const HttpResponse& denied);
 
   AppOptions options_;
   std::shared_ptr<policy::Engine> engine_;
@@ -114,7 +137,6 @@ class App {
 };
 
 // The route tables (routes_*.cc); AllRoutes is their union.
-std::vector<Route> AllRoutes();
 std::vector<Route> SessionRoutes();
 std::vector<Route> ProofRoutes();
 std::vector<Route> EventRoutes();

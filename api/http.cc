@@ -114,9 +114,15 @@ class HttpServer::Impl : public CivetHandler {
                        mg_get_response_code_text(conn, resp.status) +
                        "\r\nContent-Type: " + resp.content_type +
                        "\r\nContent-Length: " + std::to_string(resp.body.size()) +
-                       "\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
+                       "\r\n";
+    // Nothing is cached unless the answer says otherwise (static files do).
+    bool cache_set = false;
+    for (const auto& [k, v] : resp.headers) {
+      head += k + ": " + v + "\r\n";
+      cache_set = cache_set || k == "Cache-Control";
+    }
+    if (!cache_set) head += "Cache-Control: no-store\r\n";
     if (req.body_too_large) head += "Connection: close\r\n";
-    for (const auto& [k, v] : resp.headers) head += k + ": " + v + "\r\n";
     head += "\r\n";
     // One write for head and body: two small writes meet Nagle's algorithm
     // and the client's delayed ACK and stall each answer for ~40 ms.

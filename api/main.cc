@@ -5,19 +5,23 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "api/app.h"
 #include "api/http.h"
+#include "ui/layout.h"
+#include "ui/ui.h"
 
 namespace {
 
 using sharetrail::Status;
 
 struct Flags {
-  std::string ledger, listen = "127.0.0.1:8080", tls_cert, tls_key, config, access_log, port_file;
+  std::string ledger, listen = "127.0.0.1:8080", tls_cert, tls_key, config, access_log, port_file,
+      assets;
   int threads = 16;
   size_t max_body = 1 << 20;
 };
@@ -58,6 +62,13 @@ Status ReadConfig(const std::string& path, CLI::App& app) {
   return Status::Ok();
 }
 
+// dir/name where dir holds the running executable (/proc/self/exe).
+std::string BesideBinary(const std::string& name) {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? name : (exe.parent_path() / name).string();
+}
+
 int Fail(const Status& s) {
   std::cerr << "sharetraild: " << s.ToString() << "\n";
   return s.code() == sharetrail::Code::kInvalidArgument ? 2 : 3;
@@ -75,6 +86,8 @@ int main(int argc, char** argv) {
   app.add_option("--config", f.config, "Config file of key = value lines (flag names)");
   app.add_option("--access-log", f.access_log, "Access log file (default: stderr)");
   app.add_option("--port-file", f.port_file, "Write the bound port to this file once listening");
+  app.add_option("--assets", f.assets,
+                 "Directory of the web pages' static files (default: ui-assets beside the binary)");
   app.add_option("--threads", f.threads, "Request threads")->check(CLI::Range(1, 1024));
   app.add_option("--max-body", f.max_body, "Largest request body in bytes (413 above)");
   try {
@@ -102,9 +115,15 @@ int main(int argc, char** argv) {
     if (log == nullptr)
       return Fail(sharetrail::IOError("--access-log: cannot open " + f.access_log));
   }
+  if (f.assets.empty()) f.assets = BesideBinary("ui-assets");
+  auto pages = sharetrail::ui::Routes(f.assets);
+  if (!pages.ok()) return Fail(pages.status());
+  std::vector<sharetrail::api::Route> routes = sharetrail::api::AllRoutes();
+  for (auto& r : *pages) routes.push_back(std::move(r));
   sharetrail::api::AppOptions options;
   options.access_log = log;
-  auto server_app = sharetrail::api::App::Open(f.ledger, options);
+  options.page_error = sharetrail::ui::ErrorPage;
+  auto server_app = sharetrail::api::App::Open(f.ledger, options, std::move(routes));
   if (!server_app.ok()) return Fail(server_app.status());
   sharetrail::api::App& a = **server_app;
 

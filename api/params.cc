@@ -24,6 +24,21 @@ Result<std::string> UrlDecode(std::string_view s) {
   return out;
 }
 
+std::string UrlEncode(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 Result<std::map<std::string, std::string>> ParseForm(std::string_view text) {
   std::map<std::string, std::string> out;
   size_t start = 0;

@@ -18,6 +18,8 @@ namespace sharetrail::api {
 
 // Percent-decodes (and '+' as space, for forms); InvalidArgument on a bad escape.
 Result<std::string> UrlDecode(std::string_view s);
+// Percent-encodes everything but unreserved characters (RFC 3986 §2.3) and '/'.
+std::string UrlEncode(std::string_view s);
 // "a=1&b=2" (also form bodies) into a map; a name given twice is an error.
 Result<std::map<std::string, std::string>> ParseForm(std::string_view text);
 
