@@ -57,8 +57,12 @@ constexpr char kCsp[] =
     "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'";
 
+// A handler may set a stricter policy of its own (the printable report,
+// which has inline styles and no script at all).
 void AddSecurityHeaders(HttpResponse* r) {
-  r->headers.emplace_back("Content-Security-Policy", kCsp);
+  bool own = false;
+  for (const auto& [k, v] : r->headers) own = own || k == "Content-Security-Policy";
+  if (!own) r->headers.emplace_back("Content-Security-Policy", kCsp);
   r->headers.emplace_back("X-Content-Type-Options", "nosniff");
   r->headers.emplace_back("X-Frame-Options", "DENY");
   r->headers.emplace_back("Referrer-Policy", "same-origin");
@@ -118,6 +122,16 @@ Result<std::unique_ptr<App>> App::Open(const std::string& ledger_dir, const AppO
   app->routes_ = std::move(routes);
   for (const Route& r : app->routes_) app->route_segments_.push_back(Segments(r.path));
   return app;
+}
+
+json::value App::LastVerify() {
+  std::lock_guard<std::mutex> lock(verify_mu_);
+  return last_verify_;
+}
+
+void App::SetLastVerify(json::value report) {
+  std::lock_guard<std::mutex> lock(verify_mu_);
+  last_verify_ = std::move(report);
 }
 
 Date App::Today() const { return CivilFromDays(NowSeconds() / 86400); }

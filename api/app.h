@@ -21,6 +21,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -106,6 +107,11 @@ class App {
   LoginLimiter& limiter() { return limiter_; }
   const std::vector<Route>& routes() const { return routes_; }
   Date Today() const;
+  // The last verify this server ran (POST /api/v1/verify), null if none.
+  boost::json::value LastVerify();
+  void SetLastVerify(boost::json::value report);
+  // Held while a verify runs: one at a time, each is a full pass.
+  std::mutex& verify_running() { return verify_running_; }
 
   // The directory's account of a user (party, team, roles), or NotFound;
   // PermissionDenied if the user is disabled.
@@ -133,7 +139,9 @@ class App {
   LoginLimiter limiter_;
   AccessLog log_;
   std::vector<Route> routes_;
-  std::vector<std::vector<std::string>> route_segments_;  // routes_[i].path split at '/'
+  std::vector<std::vector<std::string>> route_segments_;
+  std::mutex verify_mu_, verify_running_;
+  boost::json::value last_verify_;  // routes_[i].path split at '/'
 };
 
 // The route tables (routes_*.cc); AllRoutes is their union.
@@ -143,6 +151,8 @@ std::vector<Route> EventRoutes();
 std::vector<Route> QueryRoutes();
 std::vector<Route> ItemRoutes();
 std::vector<Route> AccountRoutes();
+std::vector<Route> VerifyRoutes();
+std::vector<Route> FoiCaseRoutes();
 
 // The standard answer to an engine refusal: 403 for reads (scope), 422 for
 // proposed events; the outcome (with its decision) is included.

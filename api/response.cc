@@ -47,11 +47,15 @@ HttpResponse TableResponse(const policy::Table& t, const HttpRequest& req) {
     if (t.next_after) r.headers.emplace_back("X-Next-After", std::to_string(*t.next_after));
     return r;
   }
+  return Json(200, TableJson(t));
+}
+
+json::object TableJson(const policy::Table& t) {
   json::object o = t.Json();
   json::array columns;
   for (const auto& c : t.columns) columns.emplace_back(c);
   o["columns"] = std::move(columns);
-  return Json(200, o);
+  return o;
 }
 
 }  // namespace sharetrail::api

@@ -22,7 +22,9 @@ HttpResponse Error(int status, std::string_view code, std::string_view message,
 HttpResponse FromStatus(const Status& s);
 // The field a message names first ("body.items[1]: ..." -> "body.items[1]").
 std::string FieldOf(std::string_view message);
-// A table as JSON ({columns, rows, summary?, next_after?}) or, if the client
+// A table as JSON: {columns, rows, summary?, next_after?}.
+boost::json::object TableJson(const policy::Table& t);
+// A table as JSON or, if the client
 // accepts text/csv, as RFC 4180 CSV.
 HttpResponse TableResponse(const policy::Table& t, const HttpRequest& req);
 

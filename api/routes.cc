@@ -8,7 +8,8 @@ namespace sharetrail::api {
 std::vector<Route> AllRoutes() {
   std::vector<Route> all;
   for (auto group :
-       {ProofRoutes, SessionRoutes, AccountRoutes, EventRoutes, ItemRoutes, QueryRoutes}) {
+       {ProofRoutes, SessionRoutes, AccountRoutes, EventRoutes, ItemRoutes, QueryRoutes, VerifyRoutes,
+        FoiCaseRoutes}) {
     for (Route& r : group()) all.push_back(std::move(r));
   }
   return all;

@@ -31,13 +31,23 @@ std::optional<HttpResponse> RecordAccess(Call& c, const std::string& item,
   return std::nullopt;
 }
 
+// With provenance=true the answer is {record, provenance}: one read, one
+// access event, for a page that shows both.
 HttpResponse Item(Call& c) {
-  if (auto denied = RecordAccess(c, c.args[0], "item record")) return *denied;
+  auto with = c.params.Bool("provenance");
+  if (!with.ok()) return FromStatus(with.status());
+  auto page = c.params.Page();
+  if (!page.ok()) return FromStatus(page.status());
+  if (auto denied = RecordAccess(c, c.args[0], *with ? "item record and provenance" : "item record"))
+    return *denied;
   auto snap = c.app.ledger().Read();
   if (!snap.ok()) return FromStatus(snap.status());
   auto rec = c.app.engine().MakeWorld(**snap).Record(policy::keys::Item(c.args[0]));
   if (!rec.ok()) return FromStatus(rec.status());
-  return Json(200, **rec);
+  if (!*with) return Json(200, **rec);
+  auto t = policy::ProvenanceWithProofs(c.app.ledger(), **snap, c.args[0], *page, false);
+  if (!t.ok()) return FromStatus(t.status());
+  return Json(200, json::object{{"record", **rec}, {"provenance", TableJson(*t)}});
 }
 
 HttpResponse Provenance(Call& c) {
@@ -60,9 +70,10 @@ std::vector<Route> ItemRoutes() {
       {"GET",
        "/api/v1/items/{item}",
        Access::kUser,
-       {},
+       {"provenance", "after", "limit"},
        Item,
-       "An item's record (the read is recorded as an access event)"},
+       "An item's record, with provenance=true its provenance too (recorded as an access "
+       "event)"},
       {"GET",
        "/api/v1/items/{item}/provenance",
        Access::kUser,

@@ -152,8 +152,13 @@ HttpResponse AnnualReport(Call& c) {
   if (!r.ok()) return FromStatus(r.status());
   const std::string accept = c.req.Header("accept");
   if (accept.find("text/html") != std::string::npos) {
-    return HttpResponse{
-        200, "text/html; charset=utf-8", r->Html("/api/v1/proof/inclusion?seq=", ""), {}};
+    // The printable page carries its styles inline and runs no script.
+    return HttpResponse{200,
+                        "text/html; charset=utf-8",
+                        r->Html("/api/v1/proof/inclusion?seq=", ""),
+                        {{"Content-Security-Policy",
+                          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                          "frame-ancestors 'none'"}}};
   }
   if (accept.find("text/csv") != std::string::npos) {
     return HttpResponse{200, "text/csv; charset=utf-8", r->Csv(), {}};

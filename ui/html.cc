@@ -99,7 +99,7 @@ std::string Select(const Input& in, const std::vector<Option>& options) {
 }
 
 std::string Checkboxes(const Input& in, const std::vector<Option>& options,
-                       const std::vector<std::string>& checked) {
+                       const std::vector<std::string>& checked, bool name_per_value) {
   std::string h = GroupStart(in) + "<fieldset class=\"govuk-fieldset\"" + DescribedBy(in) +
                   "><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">" +
                   Esc(in.label) + "</legend>" + HintAndError(in) +
@@ -112,7 +112,8 @@ std::string Checkboxes(const Input& in, const std::vector<Option>& options,
     bool on = false;
     for (const auto& c : checked) on = on || c == o.value;
     h += "<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"" +
-         Esc(id) + "\" name=\"" + Esc(in.name) + "\" type=\"checkbox\" value=\"" + Esc(o.value) +
+         Esc(id) + "\" name=\"" + Esc(name_per_value ? in.name + "." + o.value : in.name) +
+         "\" type=\"checkbox\" value=\"" + Esc(o.value) +
          "\"" + (on ? " checked" : "") +
          "><label class=\"govuk-label govuk-checkboxes__label\" for=\"" + Esc(id) + "\">" +
          Esc(o.text) + "</label></div>";

@@ -44,9 +44,10 @@ struct Option {
   std::string value, text;
 };
 std::string Select(const Input& in, const std::vector<Option>& options);
-// A fieldset of checkboxes named in.name; `checked` holds the ticked values.
+// A fieldset of checkboxes named in.name (or in.name + "." + value, when
+// name_per_value); `checked` holds the ticked values.
 std::string Checkboxes(const Input& in, const std::vector<Option>& options,
-                       const std::vector<std::string>& checked);
+                       const std::vector<std::string>& checked, bool name_per_value = false);
 
 std::string Button(std::string_view text, std::string_view classes = "",
                    std::string_view name = "", std::string_view value = "");

@@ -22,6 +22,11 @@ Result<std::vector<api::Route>> Routes(const std::string& assets_dir);
 // The route tables of each page group (page_*.cc).
 std::vector<api::Route> SessionPages();
 std::vector<api::Route> HomePages();
+std::vector<api::Route> RecordPages();
+std::vector<api::Route> ItemPages();
+std::vector<api::Route> SearchPages();
+std::vector<api::Route> FoiPages();
+std::vector<api::Route> GovernancePages();
 
 }  // namespace sharetrail::ui
 
