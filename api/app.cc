@@ -223,8 +223,8 @@ HttpResponse App::Dispatch(const HttpRequest& req, std::string* user) {
       break;
     }
   }
-  bool page = options_.page_error && (found != nullptr ? found->kind == Kind::kPage
-                                                       : !req.path.starts_with("/api/"));
+  bool page = options_.page_error &&
+              (found != nullptr ? found->kind == Kind::kPage : !req.path.starts_with("/api/"));
   if (found == nullptr) {
     HttpResponse r =
         path_known ? Error(405, "method_not_allowed", req.method + " is not allowed on " + req.path)

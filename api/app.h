@@ -95,8 +95,7 @@ struct AppOptions {
 class App {
  public:
   // Serves `routes` (AllRoutes() plus, in sharetraild, the web pages').
-  static Result<std::unique_ptr<App>> Open(const std::string& ledger_dir,
-                                           const AppOptions& options,
+  static Result<std::unique_ptr<App>> Open(const std::string& ledger_dir, const AppOptions& options,
                                            std::vector<Route> routes = AllRoutes());
   HttpResponse Handle(const HttpRequest& req);
 

@@ -113,8 +113,7 @@ class HttpServer::Impl : public CivetHandler {
     std::string head = "HTTP/1.1 " + std::to_string(resp.status) + " " +
                        mg_get_response_code_text(conn, resp.status) +
                        "\r\nContent-Type: " + resp.content_type +
-                       "\r\nContent-Length: " + std::to_string(resp.body.size()) +
-                       "\r\n";
+                       "\r\nContent-Length: " + std::to_string(resp.body.size()) + "\r\n";
     // Nothing is cached unless the answer says otherwise (static files do).
     bool cache_set = false;
     for (const auto& [k, v] : resp.headers) {

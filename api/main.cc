@@ -21,7 +21,7 @@ using sharetrail::Status;
 
 struct Flags {
   std::string ledger, listen = "127.0.0.1:8080", tls_cert, tls_key, config, access_log, port_file,
-      assets;
+                      assets;
   int threads = 16;
   size_t max_body = 1 << 20;
 };

@@ -38,7 +38,8 @@ HttpResponse Item(Call& c) {
   if (!with.ok()) return FromStatus(with.status());
   auto page = c.params.Page();
   if (!page.ok()) return FromStatus(page.status());
-  if (auto denied = RecordAccess(c, c.args[0], *with ? "item record and provenance" : "item record"))
+  if (auto denied =
+          RecordAccess(c, c.args[0], *with ? "item record and provenance" : "item record"))
     return *denied;
   auto snap = c.app.ledger().Read();
   if (!snap.ok()) return FromStatus(snap.status());

@@ -11,11 +11,16 @@ namespace {
 
 std::string TypeOf(const fs::path& p) {
   static const std::map<std::string, std::string> kTypes = {
-      {".css", "text/css; charset=utf-8"},   {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".map", "application/json"},
-      {".json", "application/json"},         {".woff2", "font/woff2"},
-      {".woff", "font/woff"},                {".svg", "image/svg+xml"},
-      {".png", "image/png"},                 {".ico", "image/x-icon"}};
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".map", "application/json"},
+      {".json", "application/json"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"}};
   auto it = kTypes.find(p.extension().string());
   return it == kTypes.end() ? "application/octet-stream" : it->second;
 }
@@ -35,7 +40,7 @@ Result<Assets> Assets::Load(const std::string& dir) {
     if (!it->is_regular_file()) continue;
     ST_ASSIGN_OR_RETURN(std::string body, ReadFile(it->path().string()));
     a.files_[fs::relative(it->path(), dir).generic_string()] = {TypeOf(it->path()),
-                                                                 std::move(body)};
+                                                                std::move(body)};
   }
   if (ec) return IOError("assets: cannot list " + dir + ": " + ec.message());
   if (!a.files_.count("govuk-frontend.min.css")) {
@@ -56,8 +61,13 @@ api::Route Assets::Route() const {
     return api::HttpResponse{
         200, it->second.type, it->second.body, {{"Cache-Control", "public, max-age=86400"}}};
   };
-  return api::Route{"GET",  "/assets/{*}", api::Access::kPublic, {}, handle,
-                    "Static files of the web pages", api::Kind::kPage};
+  return api::Route{"GET",
+                    "/assets/{*}",
+                    api::Access::kPublic,
+                    {},
+                    handle,
+                    "Static files of the web pages",
+                    api::Kind::kPage};
 }
 
 }  // namespace sharetrail::ui

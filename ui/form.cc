@@ -38,15 +38,23 @@ std::vector<std::string> Members(const std::string& text) {
 
 std::string Hint(const Field& f) {
   switch (f.kind) {
-    case Kind::kId: return "Lower case letters, digits, dots and dashes, for example ofsted";
-    case Kind::kDate: return "As YYYY-MM-DD, for example 2026-11-26";
-    case Kind::kTime: return "As YYYY-MM-DDTHH:MM:SS.ffffffZ";
+    case Kind::kId:
+      return "Lower case letters, digits, dots and dashes, for example ofsted";
+    case Kind::kDate:
+      return "As YYYY-MM-DD, for example 2026-11-26";
+    case Kind::kTime:
+      return "As YYYY-MM-DDTHH:MM:SS.ffffffZ";
     case Kind::kIds:
-    case Kind::kNames: return "One per line";
-    case Kind::kDigest: return "The SHA-256 of the document, 64 hex digits";
-    case Kind::kObject: return "A JSON object";
-    case Kind::kCount: return "A whole number";
-    default: return "";
+    case Kind::kNames:
+      return "One per line";
+    case Kind::kDigest:
+      return "The SHA-256 of the document, 64 hex digits";
+    case Kind::kObject:
+      return "A JSON object";
+    case Kind::kCount:
+      return "A whole number";
+    default:
+      return "";
   }
 }
 
@@ -117,9 +125,8 @@ json::object BodyOf(const policy::Schema& schema, const FormValues& values,
   json::object body;
   for (const Field& f : schema.fields) {
     std::string name = "f." + std::string(f.name), id = InputId(f.name);
-    std::string raw = f.kind == Kind::kText || f.kind == Kind::kObject
-                          ? Get(values, name)
-                          : Trim(Get(values, name));
+    std::string raw = f.kind == Kind::kText || f.kind == Kind::kObject ? Get(values, name)
+                                                                       : Trim(Get(values, name));
     bool given = !Trim(raw).empty();
     if (f.kind == Kind::kEnums) {
       json::array chosen;

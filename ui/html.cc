@@ -49,12 +49,23 @@ std::string Esc(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -84,16 +95,15 @@ std::string TextInput(const Input& in) {
 std::string Textarea(const Input& in, int rows) {
   return GroupStart(in) + Label(in) + HintAndError(in) + "<textarea " +
          Control("govuk-textarea", in) + " rows=\"" + std::to_string(rows) + "\"" +
-         (in.spellcheck ? "" : " spellcheck=\"false\"") + ">" + Esc(in.value) +
-         "</textarea></div>";
+         (in.spellcheck ? "" : " spellcheck=\"false\"") + ">" + Esc(in.value) + "</textarea></div>";
 }
 
 std::string Select(const Input& in, const std::vector<Option>& options) {
   std::string h = GroupStart(in) + Label(in) + HintAndError(in) + "<select " +
                   Control("govuk-select", in) + ">";
   for (const auto& o : options) {
-    h += "<option value=\"" + Esc(o.value) + "\"" + (o.value == in.value ? " selected" : "") +
-         ">" + Esc(o.text) + "</option>";
+    h += "<option value=\"" + Esc(o.value) + "\"" + (o.value == in.value ? " selected" : "") + ">" +
+         Esc(o.text) + "</option>";
   }
   return h + "</select></div>";
 }
@@ -113,8 +123,7 @@ std::string Checkboxes(const Input& in, const std::vector<Option>& options,
     for (const auto& c : checked) on = on || c == o.value;
     h += "<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"" +
          Esc(id) + "\" name=\"" + Esc(name_per_value ? in.name + "." + o.value : in.name) +
-         "\" type=\"checkbox\" value=\"" + Esc(o.value) +
-         "\"" + (on ? " checked" : "") +
+         "\" type=\"checkbox\" value=\"" + Esc(o.value) + "\"" + (on ? " checked" : "") +
          "><label class=\"govuk-label govuk-checkboxes__label\" for=\"" + Esc(id) + "\">" +
          Esc(o.text) + "</label></div>";
   }
@@ -168,8 +177,7 @@ std::string TableHtml(const TableSpec& t) {
   h += "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">";
   for (size_t i = 0; i < t.headings.size(); ++i) {
     h += std::string("<th scope=\"col\" class=\"govuk-table__header") +
-         (numeric(i) ? " govuk-table__header--numeric" : "") + "\">" + Esc(t.headings[i]) +
-         "</th>";
+         (numeric(i) ? " govuk-table__header--numeric" : "") + "\">" + Esc(t.headings[i]) + "</th>";
   }
   h += "</tr></thead><tbody class=\"govuk-table__body\">";
   for (const auto& row : t.rows) {
@@ -185,8 +193,7 @@ std::string TableHtml(const TableSpec& t) {
 
 std::string NotificationBanner(std::string_view title, std::string_view body_html, bool success) {
   return std::string("<div class=\"govuk-notification-banner") +
-         (success ? " govuk-notification-banner--success\" role=\"alert\""
-                  : "\" role=\"region\"") +
+         (success ? " govuk-notification-banner--success\" role=\"alert\"" : "\" role=\"region\"") +
          " aria-labelledby=\"st-banner-title\" data-module=\"govuk-notification-banner\"><div "
          "class=\"govuk-notification-banner__header\"><h2 "
          "class=\"govuk-notification-banner__title\" id=\"st-banner-title\">" +

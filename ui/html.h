@@ -49,8 +49,8 @@ std::string Select(const Input& in, const std::vector<Option>& options);
 std::string Checkboxes(const Input& in, const std::vector<Option>& options,
                        const std::vector<std::string>& checked, bool name_per_value = false);
 
-std::string Button(std::string_view text, std::string_view classes = "",
-                   std::string_view name = "", std::string_view value = "");
+std::string Button(std::string_view text, std::string_view classes = "", std::string_view name = "",
+                   std::string_view value = "");
 std::string Hidden(std::string_view name, std::string_view value);
 std::string Link(std::string_view href, std::string_view text);
 // colour: "", "green", "red", "yellow", "grey", "blue", "orange", ...

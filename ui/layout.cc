@@ -27,11 +27,10 @@ std::string Navigation(const Page& p) {
       "data-module=\"govuk-service-navigation\"><div class=\"govuk-width-container\"><div "
       "class=\"govuk-service-navigation__container\">";
   if (p.who != nullptr) {
-    h +=
-        "<nav aria-label=\"Menu\" class=\"govuk-service-navigation__wrapper\"><button "
-        "type=\"button\" class=\"govuk-service-navigation__toggle "
-        "govuk-js-service-navigation-toggle\" aria-controls=\"navigation\" hidden>Menu</button>"
-        "<ul class=\"govuk-service-navigation__list\" id=\"navigation\">";
+    h += "<nav aria-label=\"Menu\" class=\"govuk-service-navigation__wrapper\"><button "
+         "type=\"button\" class=\"govuk-service-navigation__toggle "
+         "govuk-js-service-navigation-toggle\" aria-controls=\"navigation\" hidden>Menu</button>"
+         "<ul class=\"govuk-service-navigation__list\" id=\"navigation\">";
     for (const NavItem& n : kNav) {
       bool current = p.nav == n.key;
       h += std::string("<li class=\"govuk-service-navigation__item") +
@@ -108,8 +107,8 @@ api::HttpResponse ErrorPage(const api::HttpRequest&, int status, const std::stri
   Page p;
   p.title = title;
   p.status = status;
-  p.body = Heading(title) + "<p class=\"govuk-body\">" + Esc(message) + "</p><p class=\"govuk-body\">" +
-           Link("/", "Go to the home page") + "</p>";
+  p.body = Heading(title) + "<p class=\"govuk-body\">" + Esc(message) +
+           "</p><p class=\"govuk-body\">" + Link("/", "Go to the home page") + "</p>";
   return Render(p);
 }
 

@@ -105,9 +105,9 @@ api::HttpResponse Case(api::Call& c) {
   }
   if (const json::value* v = s.if_contains("response")) clock.push_back({"Response", CellText(*v)});
   std::string steps;
-  for (const char* kind : {"foi.informed", "foi.clarification-requested",
-                           "foi.clarification-received", "foi.extended", "foi.consulted",
-                           "foi.responded", "foi.review-requested", "foi.review-decided"}) {
+  for (const char* kind :
+       {"foi.informed", "foi.clarification-requested", "foi.clarification-received", "foi.extended",
+        "foi.consulted", "foi.responded", "foi.review-requested", "foi.review-decided"}) {
     steps += "<li>" + Link("/record/" + std::string(kind) + "?request=" + request, kind) + "</li>";
   }
   p.title = "Request " + request;

@@ -51,8 +51,8 @@ api::HttpResponse Holds(api::Call& c) {
   body += "<form method=\"get\" action=\"/holds\" novalidate>" + TextInput(in);
   body += Button("Check", "govuk-button--secondary") + "</form>" + check;
   body += Section(holds, "Holds in force", hold_cols, "No hold is in force.");
-  body += Section(review, "Disposition review", {},
-                  "No deletion request is waiting for a decision.");
+  body +=
+      Section(review, "Disposition review", {}, "No deletion request is waiting for a decision.");
   body += "<p class=\"govuk-body\">" + Link("/record/deletion.requested", "Request a deletion") +
           " · " + Link("/record/hold.placed", "Place a hold") + "</p>";
   p.body = std::move(body);
@@ -85,14 +85,14 @@ std::string VerifyResult(const json::value& last) {
   }
   const json::object& o = last.as_object();
   bool ok = o.at("ok").as_bool();
-  return SummaryList({{"Result", ok ? Tag("Passed", "green") : Tag("Failed", "red")},
-                      {"When", CellText(o.at("at")) + " by " + CellText(o.at("by"))},
-                      {"Entries checked", CellText(o.at("entries"))},
-                      {"Tree nodes checked", CellText(o.at("nodes"))},
-                      {"Signed checkpoints checked", CellText(o.at("checkpoints"))},
-                      {"Recomputed root", "<code class=\"st-mono\">" + CellText(o.at("root")) +
-                                              "</code>"},
-                      {"Problem", ok ? "None" : CellText(o.at("problem"))}});
+  return SummaryList(
+      {{"Result", ok ? Tag("Passed", "green") : Tag("Failed", "red")},
+       {"When", CellText(o.at("at")) + " by " + CellText(o.at("by"))},
+       {"Entries checked", CellText(o.at("entries"))},
+       {"Tree nodes checked", CellText(o.at("nodes"))},
+       {"Signed checkpoints checked", CellText(o.at("checkpoints"))},
+       {"Recomputed root", "<code class=\"st-mono\">" + CellText(o.at("root")) + "</code>"},
+       {"Problem", ok ? "None" : CellText(o.at("problem"))}});
 }
 
 api::HttpResponse Integrity(api::Call& c) {
@@ -101,29 +101,26 @@ api::HttpResponse Integrity(api::Call& c) {
   Answer ready = ApiGet(c, "/readyz");
   Answer last = ApiGet(c, "/api/v1/verify");
   std::string size = ready.ok() ? CellText(ready.json.at("size")) : "unknown";
-  p.body =
-      Heading("Ledger integrity") +
-      SummaryList({{"Entries (tree size)", size}}) +
-      "<h2 class=\"govuk-heading-m\">Latest signed checkpoint</h2><pre class=\"st-mono\">" +
-      Esc(note.body) +
-      "</pre><h2 class=\"govuk-heading-m\">Last verify</h2>" +
-      (last.ok() ? VerifyResult(last.json.at("last")) : Problem(last)) +
-      "<form method=\"post\" action=\"/integrity/verify\" novalidate>" + Csrf(*c.who) +
-      Button("Verify the whole ledger now", "govuk-button--secondary") +
-      "</form><h2 class=\"govuk-heading-m\">Check it yourself</h2><p class=\"govuk-body\">You "
-      "do not have to trust this server. Keep a copy of the ledger's public key (its vkey) "
-      "from your own records, and of checkpoints you have seen. Then:</p><ol "
-      "class=\"govuk-list govuk-list--number\"><li>fetch the latest checkpoint from "
-      "<code>/checkpoint</code> and check its signature with the vkey;</li><li>ask for a "
-      "consistency proof from your older checkpoint "
-      "(<code>/api/v1/proof/consistency?from=OLD&amp;to=NEW</code>): it proves the ledger "
-      "only grew, nothing was edited or removed;</li><li>for any entry you hold, ask for its "
-      "inclusion proof (<code>/api/v1/proof/inclusion?seq=N</code>) and check it against the "
-      "checkpoint.</li></ol><pre class=\"st-mono\">sharetrail check consistency --vkey VKEY "
-      "--old old-checkpoint.txt --new checkpoint.txt --proof consistency.json\nsharetrail "
-      "check inclusion --vkey VKEY --proof proof.json --checkpoint checkpoint.txt --entry "
-      "entry.json</pre><p class=\"govuk-body\">The formats are specified in docs/formats.md, "
-      "precisely enough to write your own verifier.</p>";
+  p.body = Heading("Ledger integrity") + SummaryList({{"Entries (tree size)", size}}) +
+           "<h2 class=\"govuk-heading-m\">Latest signed checkpoint</h2><pre class=\"st-mono\">" +
+           Esc(note.body) + "</pre><h2 class=\"govuk-heading-m\">Last verify</h2>" +
+           (last.ok() ? VerifyResult(last.json.at("last")) : Problem(last)) +
+           "<form method=\"post\" action=\"/integrity/verify\" novalidate>" + Csrf(*c.who) +
+           Button("Verify the whole ledger now", "govuk-button--secondary") +
+           "</form><h2 class=\"govuk-heading-m\">Check it yourself</h2><p class=\"govuk-body\">You "
+           "do not have to trust this server. Keep a copy of the ledger's public key (its vkey) "
+           "from your own records, and of checkpoints you have seen. Then:</p><ol "
+           "class=\"govuk-list govuk-list--number\"><li>fetch the latest checkpoint from "
+           "<code>/checkpoint</code> and check its signature with the vkey;</li><li>ask for a "
+           "consistency proof from your older checkpoint "
+           "(<code>/api/v1/proof/consistency?from=OLD&amp;to=NEW</code>): it proves the ledger "
+           "only grew, nothing was edited or removed;</li><li>for any entry you hold, ask for its "
+           "inclusion proof (<code>/api/v1/proof/inclusion?seq=N</code>) and check it against the "
+           "checkpoint.</li></ol><pre class=\"st-mono\">sharetrail check consistency --vkey VKEY "
+           "--old old-checkpoint.txt --new checkpoint.txt --proof consistency.json\nsharetrail "
+           "check inclusion --vkey VKEY --proof proof.json --checkpoint checkpoint.txt --entry "
+           "entry.json</pre><p class=\"govuk-body\">The formats are specified in docs/formats.md, "
+           "precisely enough to write your own verifier.</p>";
   return Render(p);
 }
 
@@ -168,10 +165,11 @@ api::HttpResponse Report(api::Call& c) {
   if (a.ok()) {
     const json::object& r = a.json.as_object();
     const json::object& cp = r.at("checkpoint").as_object();
-    body += "<p class=\"govuk-body\">Every figure rests on entries of the ledger as of its "
-            "signed checkpoint at size " +
-            CellText(cp.at("size")) + "; each entry links to its inclusion proof. " +
-            Link("/report?" + q + "&format=csv", "Download the figures as CSV") + "</p>";
+    body +=
+        "<p class=\"govuk-body\">Every figure rests on entries of the ledger as of its "
+        "signed checkpoint at size " +
+        CellText(cp.at("size")) + "; each entry links to its inclusion proof. " +
+        Link("/report?" + q + "&format=csv", "Download the figures as CSV") + "</p>";
     std::string section;
     TableSpec t;
     auto flush = [&] {

@@ -48,7 +48,9 @@ std::vector<Panel> AllPanels() {
        "/api/v1/incidents/outstanding",
        "",
        "No consultation is outstanding.",
-       {{"incident", "Incident"}, {"kind", "Kind"}, {"reported", "Reported"},
+       {{"incident", "Incident"},
+        {"kind", "Kind"},
+        {"reported", "Reported"},
         {"awaiting", "Awaiting"}}},
       {"jtai",
        "JTAI data to remove",
@@ -61,7 +63,10 @@ std::vector<Panel> AllPanels() {
        "/api/v1/matters?awaiting=true",
        "",
        "No matter is awaiting a response.",
-       {{"matter", "Matter"}, {"section", "Section"}, {"from", "From"}, {"to", "To"},
+       {{"matter", "Matter"},
+        {"section", "Section"},
+        {"from", "From"},
+        {"to", "To"},
         {"days_open", "Days open"}}},
       {"holds",
        "Holds in force",
@@ -85,8 +90,8 @@ std::vector<std::string> Order(const std::string& role) {
   if (role == "siro") {
     return {"reviews", "foi-late", "holds", "consultations", "matters", "foi-due"};
   }
-  return {"foi-due",  "foi-late", "foi-uninformed", "consultations", "jtai",
-          "matters", "holds",    "reviews"};
+  return {"foi-due", "foi-late", "foi-uninformed", "consultations",
+          "jtai",    "matters",  "holds",          "reviews"};
 }
 
 std::string PanelHtml(api::Call& c, const Panel& p, std::vector<Row>* glance) {
@@ -94,11 +99,11 @@ std::string PanelHtml(api::Call& c, const Panel& p, std::vector<Row>* glance) {
   if (!a.ok()) return "<h2 class=\"govuk-heading-m\">" + Esc(p.title) + "</h2>" + Problem(a);
   size_t n = RowCount(a.json);
   std::string id = "panel-" + p.key;
-  glance->push_back(
-      {p.title, n == 0 ? std::string("None")
-                       : "<a class=\"govuk-link\" href=\"#" + id + "\">" + std::to_string(n) +
-                             "</a>"});
-  std::string more = p.link.empty() ? "" : "<p class=\"govuk-body\">" + Link(p.link, "See all") + "</p>";
+  glance->push_back({p.title, n == 0 ? std::string("None")
+                                     : "<a class=\"govuk-link\" href=\"#" + id + "\">" +
+                                           std::to_string(n) + "</a>"});
+  std::string more =
+      p.link.empty() ? "" : "<p class=\"govuk-body\">" + Link(p.link, "See all") + "</p>";
   return "<section id=\"" + id + "\">" + ApiTable(a.json, p.title, p.columns, p.empty) + more +
          "</section>";
 }

@@ -29,8 +29,8 @@ std::string Marking(const json::object& rec) {
   if (!classification.empty()) {
     std::string upper;
     for (char ch : classification) upper += ch == '-' ? '-' : static_cast<char>(std::toupper(ch));
-    h += "<div class=\"st-marking\" role=\"note\" aria-label=\"Classification\">" + upper +
-         "</div>";
+    h +=
+        "<div class=\"st-marking\" role=\"note\" aria-label=\"Classification\">" + upper + "</div>";
   }
   const json::value* pre = rec.if_contains("pre_publication");
   if (pre != nullptr && pre->is_bool() && pre->as_bool() && !rec.contains("published")) {
@@ -56,19 +56,19 @@ api::HttpResponse ItemPage(api::Call& c) {
   const json::object& rec = a.json.at("record").as_object();
   const json::value& prov = a.json.at("provenance");
   std::vector<Row> details;
-  for (const auto& [key, label] : std::vector<std::pair<const char*, const char*>>{
-           {"item", "Reference"},
-           {"kind", "Kind"},
-           {"owner", "Owner"},
-           {"category", "Category"},
-           {"classification", "Classification"},
-           {"agreement", "Agreement"},
-           {"evidence_date", "Evidence date"},
-           {"retention_class", "Retention class"},
-           {"published", "Published"},
-           {"safeguarding", "Safeguarding"},
-           {"personal_data", "Personal data"},
-           {"digest", "SHA-256 of the document"}}) {
+  for (const auto& [key, label] :
+       std::vector<std::pair<const char*, const char*>>{{"item", "Reference"},
+                                                        {"kind", "Kind"},
+                                                        {"owner", "Owner"},
+                                                        {"category", "Category"},
+                                                        {"classification", "Classification"},
+                                                        {"agreement", "Agreement"},
+                                                        {"evidence_date", "Evidence date"},
+                                                        {"retention_class", "Retention class"},
+                                                        {"published", "Published"},
+                                                        {"safeguarding", "Safeguarding"},
+                                                        {"personal_data", "Personal data"},
+                                                        {"digest", "SHA-256 of the document"}}) {
     if (rec.contains(key)) details.push_back({label, Str(rec, key)});
   }
   const json::object& summary = prov.at("summary").as_object();
@@ -114,24 +114,24 @@ api::HttpResponse EntryPage(api::Call& c) {
   std::string hashes;
   for (const auto& h : o.at("hashes").as_array()) hashes += CellText(h) + "\n";
   p.title = "Entry " + seq + ": inclusion proof";
-  p.body = Heading(p.title) +
-           "<p class=\"govuk-body\">This proof shows that entry " + Esc(seq) +
-           " is in the ledger's Merkle tree (RFC 9162 §2.1.3) as the signed checkpoint below "
-           "commits to it. Anyone can check it without trusting this server.</p>" +
-           SummaryList({{"Leaf index", Str(o, "leaf_index")},
-                        {"Tree size", Str(o, "tree_size")},
-                        {"Leaf hash", "<code class=\"st-mono\">" + Str(o, "leaf_hash") + "</code>"},
-                        {"Audit path", std::to_string(o.at("hashes").as_array().size()) +
-                                           " hashes"}}) +
-           "<h2 class=\"govuk-heading-m\">Audit path</h2><pre class=\"st-mono\">" + Esc(hashes) +
-           "</pre><h2 class=\"govuk-heading-m\">Signed checkpoint</h2><pre class=\"st-mono\">" +
-           Esc(note.body) +
-           "</pre><h2 class=\"govuk-heading-m\">Check it yourself</h2><pre class=\"st-mono\">"
-           "curl -s " + Esc("'/api/v1/proof/inclusion?seq=" + seq + "'") +
-           " &gt;proof.json\ncurl -s /checkpoint &gt;checkpoint.txt\nsharetrail check inclusion "
-           "--vkey VKEY --proof proof.json --checkpoint checkpoint.txt --entry ENTRY.json</pre>"
-           "<p class=\"govuk-body\">" + Link("/integrity", "How to verify the whole ledger") +
-           "</p>";
+  p.body =
+      Heading(p.title) + "<p class=\"govuk-body\">This proof shows that entry " + Esc(seq) +
+      " is in the ledger's Merkle tree (RFC 9162 §2.1.3) as the signed checkpoint below "
+      "commits to it. Anyone can check it without trusting this server.</p>" +
+      SummaryList({{"Leaf index", Str(o, "leaf_index")},
+                   {"Tree size", Str(o, "tree_size")},
+                   {"Leaf hash", "<code class=\"st-mono\">" + Str(o, "leaf_hash") + "</code>"},
+                   {"Audit path", std::to_string(o.at("hashes").as_array().size()) + " hashes"}}) +
+      "<h2 class=\"govuk-heading-m\">Audit path</h2><pre class=\"st-mono\">" + Esc(hashes) +
+      "</pre><h2 class=\"govuk-heading-m\">Signed checkpoint</h2><pre class=\"st-mono\">" +
+      Esc(note.body) +
+      "</pre><h2 class=\"govuk-heading-m\">Check it yourself</h2><pre class=\"st-mono\">"
+      "curl -s " +
+      Esc("'/api/v1/proof/inclusion?seq=" + seq + "'") +
+      " &gt;proof.json\ncurl -s /checkpoint &gt;checkpoint.txt\nsharetrail check inclusion "
+      "--vkey VKEY --proof proof.json --checkpoint checkpoint.txt --entry ENTRY.json</pre>"
+      "<p class=\"govuk-body\">" +
+      Link("/integrity", "How to verify the whole ledger") + "</p>";
   return Render(p);
 }
 

@@ -20,8 +20,8 @@ namespace {
 // Kinds the system records itself (reads, sign-ins, credentials) are not
 // offered as forms.
 bool Offered(const policy::EventKind& k, const api::Principal& who) {
-  static const std::vector<std::string_view> kSystem = {
-      "read", "login.failed", "credential.set", "token.issued", "token.revoked"};
+  static const std::vector<std::string_view> kSystem = {"read", "login.failed", "credential.set",
+                                                        "token.issued", "token.revoked"};
   if (std::find(kSystem.begin(), kSystem.end(), k.schema.type) != kSystem.end()) return false;
   for (const auto& r : who.roles) {
     if (k.roles.empty() ? r != "auditor"
@@ -53,8 +53,7 @@ api::HttpResponse Choose(api::Call& c) {
     std::string g = type.substr(0, type.find('.'));
     if (g != group) {
       if (!group.empty()) list += "</ul>";
-      list += "<h2 class=\"govuk-heading-s\">" + Esc(LabelOf(g)) +
-              "</h2><ul class=\"govuk-list\">";
+      list += "<h2 class=\"govuk-heading-s\">" + Esc(LabelOf(g)) + "</h2><ul class=\"govuk-list\">";
       group = g;
     }
     list += "<li>" + Link("/record/" + type, type) + "</li>";
@@ -82,13 +81,14 @@ api::HttpResponse FormPage(api::Call& c, const policy::EventKind& k, const FormS
                            int status) {
   std::string type(k.schema.type);
   std::string buttons =
-      s.checked ? "<div class=\"govuk-button-group\">" + Button("Record this event", "", "action", "record") +
-                      Button("Check again", "govuk-button--secondary", "action", "check") + "</div>"
-                : "<div class=\"govuk-button-group\">" +
-                      Button("Check the decision", "", "action", "check") +
-                      Button("Record without checking", "govuk-button--secondary", "action",
-                             "record") +
-                      "</div>";
+      s.checked
+          ? "<div class=\"govuk-button-group\">" +
+                Button("Record this event", "", "action", "record") +
+                Button("Check again", "govuk-button--secondary", "action", "check") + "</div>"
+          : "<div class=\"govuk-button-group\">" +
+                Button("Check the decision", "", "action", "check") +
+                Button("Record without checking", "govuk-button--secondary", "action", "record") +
+                "</div>";
   Page p;
   p.title = "Record: " + type;
   p.nav = "record";
@@ -97,8 +97,8 @@ api::HttpResponse FormPage(api::Call& c, const policy::EventKind& k, const FormS
   p.errors = !s.errors.empty();
   p.back = "/record";
   p.body = ErrorSummary(s.errors) + Heading(type, "Record an event") + s.above +
-           "<form method=\"post\" action=\"/record/" + Esc(type) + "\" novalidate>" +
-           Csrf(*c.who) + FieldsHtml(k.schema, s.values, s.errors) + buttons + "</form>";
+           "<form method=\"post\" action=\"/record/" + Esc(type) + "\" novalidate>" + Csrf(*c.who) +
+           FieldsHtml(k.schema, s.values, s.errors) + buttons + "</form>";
   return Render(p);
 }
 
@@ -164,16 +164,17 @@ api::HttpResponse Submit(api::Call& c) {
     p.title = "Event recorded";
     p.body = NotificationBanner("Success",
                                 "<h3 class=\"govuk-notification-banner__heading\">" +
-                                    Esc(std::string(k->schema.type)) +
-                                    " recorded as entry " + Link("/entries/" + seq, seq) + "</h3>",
+                                    Esc(std::string(k->schema.type)) + " recorded as entry " +
+                                    Link("/entries/" + seq, seq) + "</h3>",
                                 true) +
              Heading("Event recorded") + DecisionHtml(a.json.at("decision")) +
-             "<p class=\"govuk-body\">" + Link("/record/" + std::string(k->schema.type), "Record another") +
-             "</p>";
+             "<p class=\"govuk-body\">" +
+             Link("/record/" + std::string(k->schema.type), "Record another") + "</p>";
   } else {
     p.title = a.status == 422 ? "Refused" : "Not recorded";
     p.status = a.status;
-    p.body = Heading(p.title, std::string(k->schema.type)) + Problem(a) + "<p class=\"govuk-body\">" +
+    p.body = Heading(p.title, std::string(k->schema.type)) + Problem(a) +
+             "<p class=\"govuk-body\">" +
              Link("/record/" + std::string(k->schema.type), "Start again") + "</p>";
   }
   return Render(p);

@@ -60,12 +60,13 @@ api::HttpResponse Search(api::Call& c) {
                        "No shares match these filters.");
     if (const auto* next = a.json.as_object().if_contains("next_after")) {
       std::string more = Query(c, false);
-      results += "<nav class=\"govuk-pagination\" aria-label=\"Results pages\"><div "
-                 "class=\"govuk-pagination__next\"><a class=\"govuk-link "
-                 "govuk-pagination__link\" href=\"/shared-with?" +
-                 Esc(more + (more.empty() ? "" : "&") + "after=" + CellText(*next)) +
-                 "\" rel=\"next\"><span class=\"govuk-pagination__link-title\">Next "
-                 "page</span></a></div></nav>";
+      results +=
+          "<nav class=\"govuk-pagination\" aria-label=\"Results pages\"><div "
+          "class=\"govuk-pagination__next\"><a class=\"govuk-link "
+          "govuk-pagination__link\" href=\"/shared-with?" +
+          Esc(more + (more.empty() ? "" : "&") + "after=" + CellText(*next)) +
+          "\" rel=\"next\"><span class=\"govuk-pagination__link-title\">Next "
+          "page</span></a></div></nav>";
     }
     results += "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/shared-with?" +
                Esc(q + (q.empty() ? "" : "&") + "format=csv") +
@@ -99,13 +100,14 @@ api::HttpResponse Search(api::Call& c) {
   p.body = ErrorSummary(errors) + Heading("Shared with whom", c.who->party) +
            "<form method=\"get\" action=\"/shared-with\" novalidate><div "
            "class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-half\">" +
-           TextInput(input("party", "Party (optional)",
-                           c.who->Auditor() ? "Any party" : "Your own party unless you are an auditor")) +
+           TextInput(
+               input("party", "Party (optional)",
+                     c.who->Auditor() ? "Any party" : "Your own party unless you are an auditor")) +
            TextInput(input("agreement", "Agreement (optional)", "For example, inspectorates-isp")) +
            TextInput(input("item", "Item (optional)", "An item reference")) +
            "</div><div class=\"govuk-grid-column-one-half\">" +
-           Select(input("category", "Category", ""), categories) + TextInput(from) +
-           TextInput(to) + "</div></div>" + Button("Search") + "</form>" + results;
+           Select(input("category", "Category", ""), categories) + TextInput(from) + TextInput(to) +
+           "</div></div>" + Button("Search") + "</form>" + results;
   return Render(p);
 }
 

@@ -76,14 +76,13 @@ api::HttpResponse SignInPage(const Form& f, int status) {
   p.title = "Sign in";
   p.status = status;
   p.errors = !f.errors.empty();
-  p.body = "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">" +
-           f.banner + ErrorSummary(f.errors) + Heading("Sign in") +
+  p.body = "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">" + f.banner +
+           ErrorSummary(f.errors) + Heading("Sign in") +
            "<p class=\"govuk-body\">Use the account your information governance team gave you. "
            "Failed attempts are recorded on the ledger.</p>"
            "<form method=\"post\" action=\"/sign-in\" novalidate>" +
-           Hidden("signin", token) + Hidden("next", f.next) +
-           TextInput(user) + TextInput(password) +
-           Button("Sign in") + "</form></div></div>";
+           Hidden("signin", token) + Hidden("next", f.next) + TextInput(user) +
+           TextInput(password) + Button("Sign in") + "</form></div></div>";
   api::HttpResponse r = Render(p);
   r.headers.emplace_back("Set-Cookie", std::string(kSigninCookie) + "=" + token +
                                            "; Path=/sign-in; HttpOnly; SameSite=Strict; "
@@ -96,8 +95,9 @@ api::HttpResponse Show(api::Call& c) {
   Form f;
   f.next = LocalPath(c.params.Str("next"));
   if (c.params.Has("signed_out")) {
-    f.banner = NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">"
-                                             "You have signed out.</p>",
+    f.banner = NotificationBanner("Success",
+                                  "<p class=\"govuk-notification-banner__heading\">"
+                                  "You have signed out.</p>",
                                   true);
   }
   return SignInPage(f, 200);
@@ -133,12 +133,12 @@ api::HttpResponse SignIn(api::Call& c) {
   api::HttpResponse answer = c.app.Handle(inner);
   if (answer.status == 201) {
     api::HttpResponse r = Redirect(f.next);
-    for (const auto& [name, value] : answer.headers) {
-      if (name == "Set-Cookie") r.headers.emplace_back(name, value);
-    }
     r.headers.emplace_back("Set-Cookie", std::string(kSigninCookie) +
                                              "=; Path=/sign-in; HttpOnly; SameSite=Strict; "
                                              "Max-Age=0");
+    for (const auto& [name, value] : answer.headers) {
+      if (name == "Set-Cookie") r.headers.emplace_back(name, value);
+    }
     return r;
   }
   std::error_code ec;
