@@ -239,6 +239,10 @@ std::vector<Route> QueryRoutes() {
           [](Call&, const Snapshot& s) { return policy::JtaiOutstanding(s); },
           "JTAI data not removed after the inspection ended"),
       Query(
+          "/api/v1/provider-notices", {}, {"", {"party"}},
+          [](Call&, const Snapshot& s) { return policy::ProviderNotices(s); },
+          "Items whose provider has not yet been told of the concerns"),
+      Query(
           "/api/v1/holds", {"all"}, {},
           [](Call& c, const Snapshot& s) -> Result<Table> {
             ST_ASSIGN_OR_RETURN(bool all, c.params.Bool("all"));

@@ -1,5 +1,6 @@
 // The everyday questions: shared-with, provenance, may-disclose, incidents,
-// standing-requests, purpose-exceptions, matters, reviews, refusals, jtai.
+// standing-requests, purpose-exceptions, matters, reviews, refusals, jtai,
+// provider-notices.
 #include <iostream>
 
 #include "cli/cli.h"
@@ -171,6 +172,12 @@ void AddQueryCommands(CLI::App& app, Globals& g) {
                             OptDate(g, o->to, "--to"), PageOf(*o)};
     Query(g, o->csv, [&](Ledger&, Snapshot& s) { return policy::Refusals(s, f); });
   });
+
+  app.add_subcommand("provider-notices",
+                     "Items whose provider has not yet been told of the concerns (seed 001)")
+      ->callback([&g, o] {
+        Query(g, o->csv, [&](Ledger&, Snapshot& s) { return policy::ProviderNotices(s); });
+      });
 
   auto* jtai = app.add_subcommand("jtai", "JTAI portal data");
   jtai->require_subcommand(1);

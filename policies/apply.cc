@@ -121,6 +121,15 @@ Status ApplyItems(const Ctx& c) {
     ST_RETURN_IF_ERROR(c.Put(keys::Held(item, Str(b, "owner")), held));
     ST_RETURN_IF_ERROR(c.Index("party", Str(b, "owner")));
     ST_RETURN_IF_ERROR(c.Index("agreement", Str(b, "agreement")));
+    // 001 "Sharing inspection reports" ¶5: concerns about a provider are
+    // told to the provider first; until the owner records that, the item
+    // is an outstanding notice (ProviderNotices).
+    std::string provider = Str(b, "provider");
+    if (!provider.empty() && provider != Str(b, "owner")) {
+      json::object notice = c.Stamp();
+      notice["provider"] = provider;
+      ST_RETURN_IF_ERROR(c.Put(keys::ProviderNotice(Str(b, "owner"), item), notice));
+    }
     // The value names the item, so a subject's items are found without
     // reading entries (erasure requests are decided from state alone).
     for (const std::string& subject : List(b, "subjects")) {
@@ -192,6 +201,7 @@ Status ApplyItems(const Ctx& c) {
       ST_ASSIGN_OR_RETURN(auto rec, c.world.Record(keys::Item(i)));
       if (!rec || Str(*rec, "provider") != Str(b, "provider")) continue;
       ST_RETURN_IF_ERROR(c.Put(keys::Notified(i, c.party), c.Stamp()));
+      ST_RETURN_IF_ERROR(c.state->Delete(keys::ProviderNotice(c.party, i)));
     }
     return c.Index("party", Str(b, "provider"));
   }

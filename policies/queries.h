@@ -66,6 +66,9 @@ Result<Table> Matters(const Snapshot& s, bool awaiting, Date today);
 Result<Table> Reviews(const Engine& e, const Snapshot& s, Date today, bool due_only);
 // Seed 001 JTAI: requested data not yet removed after its inspection ended.
 Result<Table> JtaiOutstanding(const Snapshot& s);
+// Seed 001 "Sharing inspection reports" ¶5: items about a provider's
+// concerns whose owner has not yet recorded telling the provider.
+Result<Table> ProviderNotices(const Snapshot& s);
 
 // May `party` delete its copy of `item` today? One row: "no: hold H",
 // "no: retention until D", or "yes", with every reason and its citation.

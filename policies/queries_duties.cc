@@ -283,4 +283,16 @@ Result<Table> JtaiOutstanding(const Snapshot& s) {
   return t;
 }
 
+Result<Table> ProviderNotices(const Snapshot& s) {
+  Table t;
+  t.columns = {"item", "party", "provider", "since"};
+  ST_RETURN_IF_ERROR(EachRecord(s, "provnotice/", [&](std::string_view id, const json::object& r) {
+    t.rows.push_back(json::object{{"item", id.substr(id.find('/') + 1)},
+                                  {"party", id.substr(0, id.find('/'))},
+                                  {"provider", r.at("provider")},
+                                  {"since", r.at("seq")}});
+  }));
+  return t;
+}
+
 }  // namespace sharetrail::policy

@@ -37,6 +37,9 @@ std::string Consent(std::string_view item, std::string_view party) {
 std::string Notified(std::string_view item, std::string_view party) {
   return Join({"notified", item, party});
 }
+std::string ProviderNotice(std::string_view owner, std::string_view item) {
+  return Join({"provnotice", owner, item});
+}
 std::string Incident(std::string_view id) { return Join({"incident", id}); }
 std::string Request(std::string_view id) { return Join({"request", id}); }
 std::string Matter(std::string_view id) { return Join({"matter", id}); }

@@ -56,6 +56,9 @@ std::string Item(std::string_view id);
 std::string Held(std::string_view item, std::string_view party);
 std::string Consent(std::string_view item, std::string_view party);
 std::string Notified(std::string_view item, std::string_view party);
+// Seed 001 "Sharing inspection reports" ¶5: an item about a provider's
+// concerns that its owner has not yet told the provider of.
+std::string ProviderNotice(std::string_view owner, std::string_view item);
 std::string Incident(std::string_view id);
 std::string Request(std::string_view id);
 std::string Matter(std::string_view id);

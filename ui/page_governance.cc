@@ -51,8 +51,22 @@ api::HttpResponse Holds(api::Call& c) {
   body += "<form method=\"get\" action=\"/holds\" novalidate>" + TextInput(in);
   body += Button("Check", "govuk-button--secondary") + "</form>" + check;
   body += Section(holds, "Holds in force", hold_cols, "No hold is in force.");
-  body +=
-      Section(review, "Disposition review", {}, "No deletion request is waiting for a decision.");
+  // Each request links to the forms that decide or carry it out.
+  std::vector<Column> review_cols = {
+      {"request", "Request"},
+      {"item", "Item"},
+      {"party", "Party"},
+      {"requested", "Requested"},
+      {"state", "State"},
+      {"next", "Next"},
+      {"actions", "Actions", [](const json::object& row) {
+         std::string r = CellText(row.at("request"));
+         return Link("/record/disposition.approved?request=" + r, "Approve") + "<br>" +
+                Link("/record/disposition.declined?request=" + r, "Decline") + "<br>" +
+                Link("/record/disposed?request=" + r, "Record disposal");
+       }}};
+  body += Section(review, "Disposition review", review_cols,
+                  "No deletion request is waiting for a decision.");
   body += "<p class=\"govuk-body\">" + Link("/record/deletion.requested", "Request a deletion") +
           " · " + Link("/record/hold.placed", "Place a hold") + "</p>";
   p.body = std::move(body);

@@ -52,6 +52,12 @@ std::vector<Panel> AllPanels() {
         {"kind", "Kind"},
         {"reported", "Reported"},
         {"awaiting", "Awaiting"}}},
+      {"provider-notices",
+       "Providers to notify of concerns",
+       "/api/v1/provider-notices",
+       "",
+       "Every provider has been told of the concerns about it.",
+       {{"item", "Item"}, {"provider", "Provider"}, {"since", "Registered at entry"}}},
       {"jtai",
        "JTAI data to remove",
        "/api/v1/jtai/outstanding",
@@ -88,9 +94,10 @@ std::vector<std::string> Order(const std::string& role) {
     return {"foi-due", "foi-late", "foi-uninformed", "holds", "reviews"};
   }
   if (role == "siro") {
-    return {"reviews", "foi-late", "holds", "consultations", "matters", "foi-due"};
+    return {"reviews",          "foi-late", "holds",  "consultations",
+            "provider-notices", "matters",  "foi-due"};
   }
-  return {"foi-due", "foi-late", "foi-uninformed", "consultations",
+  return {"foi-due", "foi-late", "foi-uninformed", "provider-notices", "consultations",
           "jtai",    "matters",  "holds",          "reviews"};
 }
 
@@ -102,8 +109,11 @@ std::string PanelHtml(api::Call& c, const Panel& p, std::vector<Row>* glance) {
   glance->push_back({p.title, n == 0 ? std::string("None")
                                      : "<a class=\"govuk-link\" href=\"#" + id + "\">" +
                                            std::to_string(n) + "</a>"});
-  std::string more =
-      p.link.empty() ? "" : "<p class=\"govuk-body\">" + Link(p.link, "See all") + "</p>";
+  std::string more = p.link.empty()
+                         ? ""
+                         : "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"" + Esc(p.link) +
+                               "\">See all<span class=\"govuk-visually-hidden\"> (" + Esc(p.title) +
+                               ")</span></a></p>";
   return "<section id=\"" + id + "\">" + ApiTable(a.json, p.title, p.columns, p.empty) + more +
          "</section>";
 }

@@ -90,6 +90,7 @@ test('a share that is allowed: the decision before, then recorded', async () => 
   await page.getByRole('button', { name: 'Record this event' }).click()
   await page.getByRole('heading', { name: 'Event recorded' }).waitFor()
   assert.match(await page.textContent('main'), /share recorded as entry \d+/)
+  await assertAccessible(page, 'event recorded')
 })
 
 test('a share that is refused shows the rule and its seed citation, and is recorded', async () => {
@@ -156,6 +157,7 @@ test("an item's provenance, and one entry's inclusion proof", async () => {
 test('an FOI case worked to its response', async () => {
   await page.getByRole('button', { name: 'Sign out' }).click()
   await page.getByText('You have signed out.').waitFor()
+  await assertAccessible(page, 'signed out')
   await signIn(page, server.url, users.foi)
   await page.goto(server.url + '/record/foi.received')
   await page.getByLabel('Request', { exact: true }).fill('ofsted-foi-2026-ui-1')

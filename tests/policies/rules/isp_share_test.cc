@@ -2,6 +2,7 @@
 // first, correspondence is protectively marked, the flow is one the protocol
 // provides (recipient, purpose, method), and a party shares only what it
 // holds.
+#include "policies/queries.h"
 #include "tests/policies/rules/isp_fixture.h"
 
 namespace sharetrail::policy::testing {
@@ -81,6 +82,34 @@ TEST_F(IspShareTest, ProviderFirst_NotifyingAnotherProviderDoesNotCount) {
   ASSERT_TRUE(Notify("o.policy", "brightwater-care-ltd", {"letter-1"}).allowed());
   Recorded r = ShareLetter("letter-1");
   EXPECT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
+}
+
+// 001 "Sharing inspection reports" ¶5: until the owner records telling the
+// provider, the letter is an outstanding notice (provider-notices); telling
+// another provider does not clear it, telling the right one does.
+TEST_F(IspShareTest, ProviderFirst_OutstandingNoticesUntilTheProviderIsTold) {
+  auto notices = [this] {
+    auto snap = ledger_->Read();
+    EXPECT_TRUE(snap.ok());
+    auto t = ProviderNotices(**snap);
+    EXPECT_TRUE(t.ok()) << t.status().ToString();
+    std::vector<std::string> rows;
+    for (const auto& r : t->rows) {
+      rows.push_back(std::string(r.at("item").as_string()) + " " +
+                     std::string(r.at("party").as_string()) + " " +
+                     std::string(r.at("provider").as_string()));
+    }
+    return rows;
+  };
+  Letter("letter-1");
+  Letter("letter-2");
+  Plan("plan-1");  // no provider: no notice
+  EXPECT_EQ(notices(), (std::vector<std::string>{"letter-1 ofsted brightwater-care-ltd",
+                                                 "letter-2 ofsted brightwater-care-ltd"}));
+  ASSERT_TRUE(Notify("o.policy", "oakfield-homes-ltd", {"letter-1"}).allowed());
+  EXPECT_EQ(notices().size(), 2u);
+  ASSERT_TRUE(Notify("o.policy", "brightwater-care-ltd", {"letter-1"}).allowed());
+  EXPECT_EQ(notices(), (std::vector<std::string>{"letter-2 ofsted brightwater-care-ltd"}));
 }
 
 // 001 "Sharing inspection reports" ¶6: "Where required, correspondence must
