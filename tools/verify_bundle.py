@@ -5,7 +5,7 @@ Python 3 standard library plus the `openssl` command (Ed25519). Checks the
 checkpoint signatures, every inclusion proof, the consistency proof, the
 manifest digests, and that each count figure of report.json counts exactly
 the bundled entries it lists (recounting by the section 8.2 rules is left
-to `sharetrail verify-bundle`).
+to `sharetrail verify-bundle`). A malformed bundle is reported, not half-read.
 
 usage: verify_bundle.py [--vkey KEY] BUNDLE.tar.gz    exit 0 verified, 1 not
 """
@@ -17,9 +17,6 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-
-ED25519_SPKI = bytes.fromhex("302a300506032b6570032100")
-
 
 def node(left, right):
     return hashlib.sha256(b"\x01" + left + right).digest()
@@ -44,7 +41,8 @@ def parse_vkey(vkey):
 def ed25519_ok(public_key, message, signature):
     with tempfile.TemporaryDirectory() as d:
         paths = {n: os.path.join(d, n) for n in ("key.pem", "msg", "sig")}
-        pem = base64.encodebytes(ED25519_SPKI + public_key).decode()
+        spki = bytes.fromhex("302a300506032b6570032100")  # RFC 8410 Ed25519 public key prefix
+        pem = base64.encodebytes(spki + public_key).decode()
         with open(paths["key.pem"], "w") as f:
             f.write("-----BEGIN PUBLIC KEY-----\n" + pem + "-----END PUBLIC KEY-----\n")
         for n, data in (("msg", message), ("sig", signature)):
@@ -138,7 +136,8 @@ def verify(files, vkey):
     except ValueError as e:
         return problems + ["checkpoint.txt: " + str(e)]
     verified = set()
-    for name in sorted(n for n in files if n.startswith("entries/")):
+    entries = sorted(n for n in files if n.startswith("entries/"))
+    for name in entries:
         seq = int(name[len("entries/"):-len(".json")])
         entry = files[name]
         proof = json.loads(files.get("proofs/%d.json" % seq, b"null"))
@@ -151,15 +150,12 @@ def verify(files, vkey):
             problems.append(name + ": its inclusion proof does not lead to the checkpoint root")
         else:
             verified.add(seq)
-    if "previous-checkpoint.txt" in files:
-        try:
-            _, m, root_m = open_checkpoint(files["previous-checkpoint.txt"], key)
-            c = json.loads(files["consistency.json"])
-            path = [base64.b64decode(h) for h in c["hashes"]]
-            if (c["first"], c["second"]) != (m, size) or not consistent(m, size, root_m, root, path):
-                problems.append("consistency.json: does not prove the log grew from the previous checkpoint")
-        except (ValueError, KeyError) as e:
-            problems.append("previous-checkpoint.txt: " + str(e))
+    if "previous-checkpoint.txt" in files:  # a bad signature raises: "malformed bundle"
+        _, m, root_m = open_checkpoint(files["previous-checkpoint.txt"], key)
+        c = json.loads(files["consistency.json"])
+        path = [base64.b64decode(h) for h in c["hashes"]]
+        if (c["first"], c["second"]) != (m, size) or not consistent(m, size, root_m, root, path):
+            problems.append("consistency.json: does not prove the log grew from the previous checkpoint")
     report = json.loads(files["report.json"])
     cp = report["checkpoint"]
     if (cp["size"], base64.b64decode(cp["root"]), cp["note"].encode()) != (size, root, files["checkpoint.txt"]):
@@ -171,8 +167,7 @@ def verify(files, vkey):
             problems.append("figure %s: entries %s not verified in the bundle" % (name, missing))
         if f["basis"] == "count" and f["value"] != len(f["seqs"]):
             problems.append("figure %s: value %s but %d entries" % (name, f["value"], len(f["seqs"])))
-    print("checkpoint size %d: %d/%d inclusion proofs verified" %
-          (size, len(verified), sum(n.startswith("entries/") for n in files)))
+    print("checkpoint size %d: %d/%d inclusion proofs verified" % (size, len(verified), len(entries)))
     return problems
 
 
@@ -183,9 +178,16 @@ def main(argv):
     if len(argv) != 2:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 2
-    with tarfile.open(argv[1], "r:gz") as tar:
-        files = {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
-    problems = verify(files, vkey)
+    files, problems = {}, []
+    try:
+        with tarfile.open(argv[1], "r:gz") as tar:
+            for m in tar.getmembers():
+                if not m.isfile() or m.name in files:
+                    problems.append(m.name + ": not a regular file, or in the bundle twice")
+                files[m.name] = tar.extractfile(m).read() if m.isfile() else b""
+        problems += verify(files, vkey)
+    except (OSError, tarfile.TarError, ValueError, KeyError, TypeError, IndexError) as e:
+        problems.append("malformed bundle: %s: %s" % (type(e).__name__, e))
     for p in problems:
         print("MISMATCH: " + p)
     print("bundle verified" if not problems else "bundle NOT verified")

@@ -246,6 +246,17 @@ TEST_F(BundleTest, ThePythonVerifierAgreesAndCatchesTampering) {
   auto [c4, o4] = Python(manifest, true);
   EXPECT_EQ(c4, 1) << o4;
   EXPECT_NE(o4.find("README.txt: SHA-256 does not match"), std::string::npos) << o4;
+
+  // Malformed members are reported as such, never a crash.
+  for (const char* bad : {"{", "[]", R"({"checkpoint":{"size":"x"}})"}) {
+    ArchiveFiles malformed = files;
+    malformed["report.json"] = bad;
+    Reseal(&malformed, "report.json");
+    auto [c5, o5] = Python(malformed, true);
+    EXPECT_EQ(c5, 1) << o5;
+    EXPECT_NE(o5.find("bundle NOT verified"), std::string::npos) << o5;
+    EXPECT_EQ(o5.find("Traceback"), std::string::npos) << o5;
+  }
 }
 
 }  // namespace
