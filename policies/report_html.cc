@@ -7,34 +7,14 @@
 #include <map>
 
 #include "ledger/base64.h"
+#include "policies/html_escape.h"
 #include "policies/report.h"
 #include "policies/table.h"
 
 namespace sharetrail::policy {
 namespace {
 
-std::string Esc(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Esc(std::string_view s) { return HtmlEscape(s); }
 
 constexpr char kStyle[] = R"css(
 body{margin:0;font-family:Arial,sans-serif;color:#0b0c0c;background:#fff;font-size:19px;line-height:1.32}

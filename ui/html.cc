@@ -1,5 +1,7 @@
 #include "ui/html.h"
 
+#include "policies/html_escape.h"
+
 namespace sharetrail::ui {
 namespace {
 
@@ -44,32 +46,7 @@ std::string Control(std::string_view base, const Input& in) {
 
 }  // namespace
 
-std::string Esc(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Esc(std::string_view text) { return policy::HtmlEscape(text); }
 
 std::string ErrorSummary(const std::vector<FieldError>& errors) {
   if (errors.empty()) return "";
