@@ -214,17 +214,22 @@ HttpResponse App::Dispatch(const HttpRequest& req, std::string* user) {
   std::vector<std::string> segs = Segments(req.path), args;
   const Route* found = nullptr;
   bool path_known = false;
+  Kind path_kind = Kind::kApi;
   for (size_t i = 0; i < routes_.size(); ++i) {
     const Route& r = routes_[i];
     if (!Match(route_segments_[i], segs, &args)) continue;
+    if (!path_known) path_kind = r.kind;
     path_known = true;
     if (r.method == req.method || (req.method == "HEAD" && r.method == "GET")) {
       found = &r;
       break;
     }
   }
-  bool page = options_.page_error &&
-              (found != nullptr ? found->kind == Kind::kPage : !req.path.starts_with("/api/"));
+  // Who answers an error: the route the path matched (405), else pages
+  // for paths outside /api/.
+  bool page = options_.page_error && (found != nullptr ? found->kind == Kind::kPage
+                                      : path_known     ? path_kind == Kind::kPage
+                                                       : !req.path.starts_with("/api/"));
   if (found == nullptr) {
     HttpResponse r =
         path_known ? Error(405, "method_not_allowed", req.method + " is not allowed on " + req.path)

@@ -28,15 +28,37 @@ std::string Query(const api::Call& c, bool with_after) {
   return q;
 }
 
+// Every matching share, page after page of the API's CSV (each page's
+// header row dropped but the first), up to kMaxCsvPages pages of 1000.
+constexpr int kMaxCsvPages = 200;
+
+api::HttpResponse Download(api::Call& c) {
+  std::string q = Query(c, false), csv, after;
+  for (int page = 0; page < kMaxCsvPages; ++page) {
+    std::string target = "/api/v1/shared-with?limit=1000" + (q.empty() ? "" : "&" + q) +
+                         (after.empty() ? "" : "&after=" + after);
+    Answer a = ApiGet(c, target, "text/csv");
+    if (!a.ok()) {
+      return ErrorPage(c.req, a.status, "The download failed", a.Message());
+    }
+    std::string body = a.body;
+    if (page > 0) body.erase(0, body.find('\n') + 1);
+    csv += body;
+    after.clear();
+    for (const auto& [name, value] : a.raw.headers) {
+      if (name == "X-Next-After") after = value;
+    }
+    if (after.empty()) break;
+  }
+  return api::HttpResponse{200,
+                           "text/csv; charset=utf-8",
+                           std::move(csv),
+                           {{"Content-Disposition", "attachment; filename=\"shared-with.csv\""}}};
+}
+
 api::HttpResponse Search(api::Call& c) {
   std::string q = Query(c, true);
-  if (c.params.Str("format") == "csv") {
-    Answer a = ApiGet(c, "/api/v1/shared-with?limit=1000" + (q.empty() ? "" : "&" + q), "text/csv");
-    if (a.ok()) {
-      a.raw.headers.emplace_back("Content-Disposition", "attachment; filename=\"shared-with.csv\"");
-      return a.raw;
-    }
-  }
+  if (c.params.Str("format") == "csv") return Download(c);
   Answer a = ApiGet(c, "/api/v1/shared-with?limit=100" + (q.empty() ? "" : "&" + q));
   std::vector<FieldError> errors;
   std::string results;

@@ -97,6 +97,13 @@ TEST_F(PagesTest, EveryAnswerCarriesTheSecurityHeaders) {
   EXPECT_EQ(html.status, 404);
   EXPECT_NE(html.headers["content-type"].find("text/html"), std::string::npos);
   EXPECT_EQ(server_->Get("/api/v1/no-such").headers["content-type"], "application/json");
+  // A wrong method answers in the kind of the route the path names.
+  HttpResult put = Http(server_->port(), "PUT", "/checkpoint");
+  EXPECT_EQ(put.status, 405);
+  EXPECT_EQ(put.headers["content-type"], "application/json");
+  HttpResult get = server_->Get("/sign-out");
+  EXPECT_EQ(get.status, 405);
+  EXPECT_NE(get.headers["content-type"].find("text/html"), std::string::npos);
   EXPECT_EQ(html.body.find("<script>"), std::string::npos);  // no inline script
 }
 
