@@ -128,6 +128,7 @@ int main(int argc, char** argv) {
   AddCalendarCommands(app, g);
   AddUserCommands(app, g);
   AddReportCommands(app, g);
+  AddDemoCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
