@@ -119,6 +119,11 @@ class Desks {
            {{"party", desk.counterparty},
             {"note", "Told the other party's FOI team under 000 s15."}});
     }
+    // One in two hundred is never answered: open past its deadline.
+    if (s_.Below(200) == 0) {
+      current_.clear();
+      return;
+    }
     bool late = s_.Percent(2);
     Date answer =
         regime == "sar"
