@@ -129,6 +129,7 @@ int main(int argc, char** argv) {
   AddUserCommands(app, g);
   AddReportCommands(app, g);
   AddDemoCommands(app, g);
+  AddImportCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
