@@ -74,7 +74,8 @@ class Desks {
                          : roll < 22 && desk.counterparty ? "sar"
                                                           : "foia";
     std::string id = std::string(desk.prefix) + "-" + (regime == "foia" ? "foi" : regime) + "-" +
-                     std::to_string(s_.year()) + "-" + std::to_string(++count_[desk.prefix]);
+                     std::to_string(s_.year()) + "-" +
+                     std::to_string(++count_[std::string(desk.prefix) + regime]);
     json::object body{{"request", id},
                       {"regime", regime},
                       {"received", d.ToString()},
@@ -179,7 +180,7 @@ class Desks {
   }
 
   Story& s_;
-  std::map<std::string, int> count_;
+  std::map<std::string, int> count_;  // per party and regime
   int reviews_ = 0;
   std::string current_;
 };
