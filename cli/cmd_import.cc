@@ -8,6 +8,7 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/cli.h"
@@ -90,6 +91,23 @@ void Import(Globals& g, const ImportOpts& o) {
     auto user = OrFail(g, w.Record(policy::keys::User(o.as)));
     if (!user) Fail(g, InvalidArgument("--as " + o.as + ": no such user"));
     std::string party = policy::Str(*user, "party");
+    // Rows and the spreadsheet alike: official-sensitive personal data about
+    // safeguarding (000 §12), owned by the importer's party.
+    auto item_body = [&](const std::string& id, const std::string& title, const char* kind,
+                         const std::string& digest, json::array subjects, json::array fields) {
+      return json::object{{"item", id},
+                          {"title", title},
+                          {"kind", kind},
+                          {"owner", party},
+                          {"category", "notifiable_incident_summary"},
+                          {"classification", "official-sensitive"},
+                          {"safeguarding", true},
+                          {"personal_data", true},
+                          {"agreement", o.agreement},
+                          {"digest", digest},
+                          {"subjects", std::move(subjects)},
+                          {"fields", std::move(fields)}};
+    };
 
     policy::AnnexAImport in = policy::ValidateAnnexA(*records, spec);
     Progress bar(in.rows.size());
@@ -118,7 +136,7 @@ void Import(Globals& g, const ImportOpts& o) {
                              "\"" + ref + "\" is already on the ledger as item " + id});
         continue;
       }
-      json::object values, fields_json;
+      json::object values;
       json::array fields;
       for (const auto& [f, v] : r.values) {
         values[f] = v;
@@ -126,41 +144,22 @@ void Import(Globals& g, const ImportOpts& o) {
       }
       std::string subject = "subj-" + Sha256Hex("subject:annex-a:" + ref).substr(0, 10);
       if (subjects.size() < 1000) subjects.push_back(json::value(subject));
-      events.push_back(Event{actor,
-                             "item.registered",
-                             {{"item", id},
-                              {"title", "Annex A row: notification " + ref + " from " +
-                                            r.values.at("local_authority")},
-                              {"kind", "spreadsheet_row"},
-                              {"owner", party},
-                              {"category", "notifiable_incident_summary"},
-                              {"classification", "official-sensitive"},
-                              {"safeguarding", true},
-                              {"personal_data", true},
-                              {"agreement", o.agreement},
-                              {"evidence_date", r.values.at("date_notification_was_received")},
-                              {"digest", Sha256Hex(OrFail(g, Canonicalize(values)))},
-                              {"subjects", json::array{json::value(subject)}},
-                              {"fields", std::move(fields)}}});
+      json::object row = item_body(
+          id, "Annex A row: notification " + ref + " from " + r.values.at("local_authority"),
+          "spreadsheet_row", Sha256Hex(OrFail(g, Canonicalize(values))),
+          json::array{json::value(subject)}, std::move(fields));
+      row["evidence_date"] = r.values.at("date_notification_was_received");
+      events.push_back(Event{actor, "item.registered", std::move(row)});
     }
     bar.Done();
     if (!in.ok()) Reject(g, o.path, in.errors);
     rows = in.rows.size();
-    events.push_back(
-        Event{actor,
-              "item.registered",
-              {{"item", sheet},
-               {"title", "Annex A spreadsheet " + o.path + " (" + std::to_string(rows) + " rows)"},
-               {"kind", "spreadsheet"},
-               {"owner", party},
-               {"category", "notifiable_incident_summary"},
-               {"classification", "official-sensitive"},
-               {"safeguarding", true},
-               {"personal_data", true},
-               {"agreement", o.agreement},
-               {"digest", file_digest},
-               {"subjects", subjects},
-               {"fields", columns}}});
+    // The file's name only, and short: a title is at most 300 characters.
+    std::string name = std::filesystem::path(o.path).filename().string().substr(0, 200);
+    events.push_back(Event{
+        actor, "item.registered",
+        item_body(sheet, "Annex A spreadsheet " + name + " (" + std::to_string(rows) + " rows)",
+                  "spreadsheet", file_digest, subjects, columns)});
     if (!o.no_share) {
       events.push_back(Event{actor,
                              "share",

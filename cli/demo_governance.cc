@@ -29,6 +29,22 @@ void Reviews(Story& s) {
   // The Ofsted-DfE MOU is not reviewed this year: the overdue one.
 }
 
+// Inspection evidence with personal data, kept at least three years from
+// its evidence date (003 "How long we keep personal data").
+void Evidence(Story& s, Date d, const char* user, const std::string& item, const std::string& title,
+              Date evidence) {
+  s.Item(d, user,
+         {{"item", item},
+          {"title", title},
+          {"kind", "document"},
+          {"category", "inspection_evidence"},
+          {"classification", "official-sensitive"},
+          {"safeguarding", false},
+          {"personal_data", true},
+          {"retention_class", "inspection_evidence_3y"},
+          {"evidence_date", evidence.ToString()}});
+}
+
 void Disposals(Story& s) {
   const auto& days = s.working_days();
   int n = 0;
@@ -39,16 +55,8 @@ void Disposals(Story& s) {
     int years_back = s.Between(4, 7);
     Date evidence{s.year() - years_back, s.Between(1, 12), s.Between(1, 28)};
     std::string item = "evidence-archive-" + evidence.ToString() + "-" + std::to_string(n);
-    s.Item(d, "ofsted.inspector.fenwick",
-           {{"item", item},
-            {"title", "Archived inspection evidence from " + evidence.ToString()},
-            {"kind", "document"},
-            {"category", "inspection_evidence"},
-            {"classification", "official-sensitive"},
-            {"safeguarding", false},
-            {"personal_data", true},
-            {"retention_class", "inspection_evidence_3y"},
-            {"evidence_date", evidence.ToString()}});
+    Evidence(s, d, "ofsted.inspector.fenwick", item,
+             "Archived inspection evidence from " + evidence.ToString(), evidence);
     std::string request = "del-" + tag;
     s.Emit(d, "ofsted.inspector.fenwick", "deletion.requested",
            {{"request", request},
@@ -93,16 +101,8 @@ void HeldBack(Story& s) {
   // Evidence from last year: the minimum has not passed. Refused.
   Date d = days[30];
   std::string item = "evidence-early-" + std::to_string(s.year() - 1);
-  s.Item(d, "ofsted.inspector.gorse",
-         {{"item", item},
-          {"title", "Inspection evidence from last year"},
-          {"kind", "document"},
-          {"category", "inspection_evidence"},
-          {"classification", "official-sensitive"},
-          {"safeguarding", false},
-          {"personal_data", true},
-          {"retention_class", "inspection_evidence_3y"},
-          {"evidence_date", Date{s.year() - 1, 6, 30}.ToString()}});
+  Evidence(s, d, "ofsted.inspector.gorse", item, "Inspection evidence from last year",
+           Date{s.year() - 1, 6, 30});
   s.Emit(d, "ofsted.inspector.gorse", "deletion.requested",
          {{"request", "del-early-" + std::to_string(s.year())},
           {"item", item},

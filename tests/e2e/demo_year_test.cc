@@ -17,17 +17,13 @@
 #include "ledger/ledger.h"
 #include "policies/date.h"
 #include "policies/engine.h"
+#include "tests/e2e/story_support.h"
 #include "tests/testutil.h"
 
 namespace sharetrail::e2e {
 namespace {
 
 namespace json = boost::json;
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), {});
-}
 
 // The ledger dates entries by the real clock: the year they were recorded in.
 std::string TodayYear() {

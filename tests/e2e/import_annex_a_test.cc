@@ -9,17 +9,13 @@
 #include <iterator>
 #include <string>
 
+#include "tests/e2e/story_support.h"
 #include "tests/testutil.h"
 
 namespace sharetrail::e2e {
 namespace {
 
 namespace json = boost::json;
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), {});
-}
 
 class ImportAnnexATest : public ::testing::Test {
  protected:
