@@ -92,6 +92,10 @@ void AddCalendarCommands(CLI::App& app, Globals& g);
 void AddUserCommands(CLI::App& app, Globals& g);
 // report annual, bundle, verify-bundle (issue 9).
 void AddReportCommands(CLI::App& app, Globals& g);
+// demo: a realistic year of events (issue 13; cli/demo_story.h).
+void AddDemoCommands(CLI::App& app, Globals& g);
+// import annex-a: the daily notifiable-incidents spreadsheet (issue 13).
+void AddImportCommands(CLI::App& app, Globals& g);
 // Crypto-shreds the payloads of items whose last copy was disposed of and
 // records it; removes vault remnants no entry acknowledges.
 void RecoverVault(Globals& g, const std::string& as, const std::string& role);

@@ -128,6 +128,8 @@ int main(int argc, char** argv) {
   AddCalendarCommands(app, g);
   AddUserCommands(app, g);
   AddReportCommands(app, g);
+  AddDemoCommands(app, g);
+  AddImportCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
