@@ -175,6 +175,14 @@ void Large(const std::string& dir, uint64_t n, double ceiling, bool do_verify) {
   std::filesystem::remove_all(dir);
 }
 
+template <typename T>
+std::vector<T> ParseList(char* text) {
+  std::vector<T> out;
+  for (char* t = std::strtok(text, ","); t; t = std::strtok(nullptr, ","))
+    out.push_back(static_cast<T>(std::strtoull(t, nullptr, 10)));
+  return out;
+}
+
 }  // namespace
 }  // namespace sharetrail::bench
 
@@ -183,21 +191,27 @@ int main(int argc, char** argv) {
   std::string dir, results_path;
   bool quick = false;
   std::vector<uint64_t> sizes;
+  std::vector<int> writers = {1, 8, 64}, batches = {1, kBatch};
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--dir" && i + 1 < argc) {
       dir = argv[++i];
+    } else if (a == "--writers" && i + 1 < argc) {
+      // Profiling one workload: --writers 64 --batches 1 --sizes 0.
+      writers = ParseList<int>(argv[++i]);
+    } else if (a == "--batches" && i + 1 < argc) {
+      batches = ParseList<int>(argv[++i]);
     } else if (a == "--results" && i + 1 < argc) {
       results_path = argv[++i];
     } else if (a == "--quick") {
       quick = true;
     } else if (a == "--sizes" && i + 1 < argc) {
-      for (char* t = std::strtok(argv[++i], ","); t; t = std::strtok(nullptr, ",")) {
-        sizes.push_back(std::strtoull(t, nullptr, 10));
-      }
+      sizes = ParseList<uint64_t>(argv[++i]);
     } else {
-      std::fprintf(stderr,
-                   "usage: ledger_bench --dir DIR [--quick] [--sizes N,N] [--results FILE]\n");
+      std::fprintf(
+          stderr,
+          "usage: ledger_bench --dir DIR [--quick] [--sizes N,N] [--writers N,N] [--batches "
+          "N,N] [--results FILE]\n");
       return 2;
     }
   }
@@ -218,15 +232,15 @@ int main(int argc, char** argv) {
   results.Set("sha256_ceiling", sha);
   results.Set("fsync_ceiling", fsync);
   double secs = quick ? 3.0 : 10.0;
-  for (int batch : {1, kBatch}) {
-    for (int w : {1, 8, 64}) {
+  for (int batch : batches) {
+    for (int w : writers) {
       std::fprintf(stderr, "appends, %d writers, %d per call\n", w, batch);
       Appends(dir + "/appends", w, batch, secs, fsync);
     }
   }
   for (size_t i = 0; i < sizes.size(); ++i) {
     std::fprintf(stderr, "ledger of %llu entries\n", static_cast<unsigned long long>(sizes[i]));
-    Large(dir + "/large", sizes[i], sha, i == 0);
+    if (sizes[i] > 1) Large(dir + "/large", sizes[i], sha, i == 0);
   }
   Add("peak RSS", Fmt("%.0f MiB", PeakRssMiB()));
   results.Set("st_peak_rss_mib", PeakRssMiB());

@@ -158,6 +158,10 @@ class Ledger {
   std::condition_variable writer_cv_;
   std::deque<Request*> queue_;
   uint64_t arrivals_ = 0;  // callers that have queued, ever (for group commit)
+  // Callers (not events: an AppendAll is one) the last commit woke, and
+  // arrivals_ when it woke them: the writer's adaptive wait is for those.
+  size_t released_ = 0;
+  uint64_t arrivals_at_release_ = 0;
   bool stopping_ = false;
   Status failed_;  // set once a commit fails; appends refused after
   std::thread writer_;
