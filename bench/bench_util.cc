@@ -96,6 +96,7 @@ WritersResult RunWriters(int writers, double seconds, const std::function<bool(i
   double elapsed = Seconds(start, Clock::now());
   WritersResult r;
   for (auto& l : lat) r.ack_ms.insert(r.ack_ms.end(), l.begin(), l.end());
+  r.seconds = elapsed;
   r.per_sec = static_cast<double>(r.ack_ms.size()) / elapsed;
   return r;
 }

@@ -33,6 +33,7 @@ double PeakRssMiB();
 // What `writers` threads achieved calling one operation in a loop.
 struct WritersResult {
   double per_sec = 0;          // operations completed per second of wall time
+  double seconds = 0;          // that wall time
   std::vector<double> ack_ms;  // each operation's latency
 };
 

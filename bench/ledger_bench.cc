@@ -94,9 +94,23 @@ void Appends(const std::string& dir, int writers, int batch, double seconds, dou
   Add("ack latency p50 / p99, " + w, Fmt("%.2f", p50) + " / " + Fmt("%.2f ms", p99));
   Add("mean entries per commit, " + w, Fmt("%.1f", static_cast<double>(r.ack_ms.size()) * batch /
                                                        static_cast<double>(all_commits.size())));
+  // Whether the disk or the CPU bounds the rate: the writer's time per
+  // commit in the durable LMDB commit (its syncs) and in building the batch.
+  WriterStats ws = ledger->writer_stats();
+  double n_commits = static_cast<double>(std::max<uint64_t>(ws.commits, 1));
+  double sync_ms = 1e3 * ws.commit_seconds / n_commits,
+         build_ms = 1e3 * ws.build_seconds / n_commits;
+  Add("writer per commit: LMDB commit / building the batch, " + w,
+      Fmt("%.2f", sync_ms) + " / " + Fmt("%.2f ms", build_ms),
+      Fmt("writer busy %.0f%% of the time",
+          100.0 * (ws.commit_seconds + ws.build_seconds) / r.seconds));
   results.Set(key, rate);
   results.Set(key + "_p50_ms", p50);
   results.Set(key + "_p99_ms", p99);
+  results.Set(key + "_commit_ms", sync_ms);
+  results.Set(key + "_build_ms", build_ms);
+  results.Set(key + "_per_commit", static_cast<double>(r.ack_ms.size()) * batch /
+                                       static_cast<double>(all_commits.size()));
   ledger.reset();
   std::filesystem::remove_all(dir);
 }

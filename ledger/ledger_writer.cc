@@ -162,6 +162,12 @@ void Ledger::WriterLoop() {
 
     lock.lock();
     if (!s.ok() && failed_.ok()) failed_ = s;
+    if (s.ok()) {
+      stats_.commits += 1;
+      stats_.requests += batch.size();
+      stats_.build_seconds += last_commit_.build_seconds;
+      stats_.commit_seconds += last_commit_.commit_seconds;
+    }
     released_ = static_cast<size_t>(
         std::count_if(batch.begin(), batch.end(), [](Request* r) { return r->group_index == 0; }));
     arrivals_at_release_ = arrivals_;
@@ -219,7 +225,14 @@ bool Ledger::DecideAndPrepare(Request* r, const StateView& state, uint64_t seq) 
   return false;
 }
 
+WriterStats Ledger::writer_stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stats_;
+}
+
 Status Ledger::CommitBatch(const std::vector<Request*>& batch) {
+  using Clock = std::chrono::steady_clock;
+  auto started = Clock::now();
   ST_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
   // Work on copies so a failed commit leaves the in-memory state matching disk.
   Tip tip{frontier_, last_leaf_, last_micros_};
@@ -263,7 +276,10 @@ Status Ledger::CommitBatch(const std::vector<Request*>& batch) {
   if (old_size / every != size / every) {
     ST_RETURN_IF_ERROR(txn->Put(Table::kCheckpoints, U64Key(size), note, true));
   }
+  auto built = Clock::now();
   ST_RETURN_IF_ERROR(txn->Commit());
+  last_commit_.build_seconds = std::chrono::duration<double>(built - started).count();
+  last_commit_.commit_seconds = std::chrono::duration<double>(Clock::now() - built).count();
   // A failure here loses nothing: the commit is durable, and a full disk
   // will be reported by the next commit that needs the space.
   (void)store_->EnsureHeadroom();
