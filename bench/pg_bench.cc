@@ -9,7 +9,9 @@
 // in commit order and none reads a stale head. Each call is one transaction
 // (autocommit), carrying 1 event (what an application does) or kBatch.
 //
-// Usage: pg_bench --conninfo STR [--quick] [--results FILE]
+// Usage: pg_bench --conninfo STR [--quick] [--clients 1,8,64] [--batches 1,100]
+//                 [--verify-rows N] [--results FILE]
+// (--clients 0 runs no append workload; --verify-rows 0 skips verify.)
 // This is the only file that includes libpq.
 #include <libpq-fe.h>
 
@@ -17,6 +19,7 @@
 #include <boost/json.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <thread>
 #include <vector>
@@ -230,12 +233,26 @@ int main(int argc, char** argv) {
   using namespace sharetrail::bench;
   bool quick = false;
   std::string results_path;
+  std::vector<int> clients = {1, 8, 64}, batches = {1, kBatch};
+  long long verify_rows = -1;  // default: by --quick
+  auto list = [](char* text) {
+    std::vector<int> out;
+    for (char* t = std::strtok(text, ","); t; t = std::strtok(nullptr, ","))
+      out.push_back(std::atoi(t));
+    return out;
+  };
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--conninfo" && i + 1 < argc) {
       conninfo = argv[++i];
     } else if (a == "--results" && i + 1 < argc) {
       results_path = argv[++i];
+    } else if (a == "--clients" && i + 1 < argc) {
+      clients = list(argv[++i]);
+    } else if (a == "--batches" && i + 1 < argc) {
+      batches = list(argv[++i]);
+    } else if (a == "--verify-rows" && i + 1 < argc) {
+      verify_rows = std::atoll(argv[++i]);
     } else if (a == "--quick") {
       quick = true;
     } else {
@@ -244,7 +261,9 @@ int main(int argc, char** argv) {
     }
   }
   if (conninfo.empty()) {
-    std::fprintf(stderr, "usage: pg_bench --conninfo STR [--quick] [--results FILE]\n");
+    std::fprintf(stderr,
+                 "usage: pg_bench --conninfo STR [--quick] [--clients N,N] [--batches N,N] "
+                 "[--verify-rows N] [--results FILE]\n");
     return 2;
   }
   PGconn* admin = Connect();
@@ -258,10 +277,13 @@ int main(int argc, char** argv) {
   }
   std::printf("| metric | value |\n|---|---|\n");
   double secs = quick ? 3.0 : 10.0;
-  for (int batch : {1, kBatch}) {
-    for (int clients : {1, 8, 64}) Appends(admin, clients, batch, secs);
+  for (int batch : batches) {
+    for (int c : clients) {
+      if (c > 0 && batch > 0) Appends(admin, c, batch, secs);
+    }
   }
-  Verify(admin, quick ? 100000 : 1000000);
+  if (verify_rows < 0) verify_rows = quick ? 100000 : 1000000;
+  if (verify_rows > 0) Verify(admin, static_cast<uint64_t>(verify_rows));
   PQfinish(admin);
   if (!results.Write(results_path)) {
     std::fprintf(stderr, "pg_bench: cannot write %s\n", results_path.c_str());
