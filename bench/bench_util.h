@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,31 @@ double FsyncCeilingPerSec(const std::string& dir, double seconds);
 
 // Peak resident set size of this process in MiB.
 double PeakRssMiB();
+
+// What `writers` threads achieved calling one operation in a loop.
+struct WritersResult {
+  double per_sec = 0;          // operations completed per second of wall time
+  double seconds = 0;          // that wall time
+  std::vector<double> ack_ms;  // each operation's latency
+};
+
+// Runs op(writer, i) from `writers` threads for `seconds`; op returns false
+// on failure, which ends the benchmark (exit 1) since its figures would lie.
+// setup(writer), if given, runs on each thread before the clock starts.
+WritersResult RunWriters(int writers, double seconds, const std::function<bool(int, uint64_t)>& op,
+                         const std::function<void(int)>& setup = nullptr);
+
+// Named figures of one run, written as one flat JSON object so bench/report
+// can put several programs' figures side by side as ratios.
+class Results {
+ public:
+  void Set(const std::string& key, double value) { values_[key] = value; }
+  // Writes the object to path (nothing if path is empty); false on failure.
+  bool Write(const std::string& path) const;
+
+ private:
+  std::map<std::string, double> values_;
+};
 
 }  // namespace sharetrail::bench
 

@@ -4,12 +4,14 @@
 // ledger made with the real CLI, on 127.0.0.1.
 //
 // Usage: http_bench --bin BUILD_DIR --source SOURCE_DIR --dir DIR
-//                   [--seconds 3] [--connections 8]
+//                   [--seconds 3] [--connections 8] [--post-connections 1,8,64]
+//                   [--results FILE]  (the figures as JSON, for bench/report)
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -28,9 +30,11 @@ namespace sharetrail::bench {
 namespace {
 
 struct Options {
-  std::string bin, source, dir;
+  std::string bin, source, dir, results;
   double seconds = 3;
-  int connections = 8;
+  int connections = 8;  // for the GETs
+  // Event POSTs at each of these (the ledger benchmark's writer counts).
+  std::vector<int> post_connections = {1, 8, 64};
 };
 
 std::string Slurp(const std::string& path) {
@@ -62,35 +66,25 @@ int RoundTrip(int fd, const std::string& request, std::string* buf) {
   return std::atoi(buf->c_str() + 9);
 }
 
-// Requests/s over `seconds` with `connections` keep-alive clients; make(i)
-// gives the i-th request of a client. Counts only answers with `want`.
-double Load(int port, const Options& o, int want,
-            const std::function<std::string(int client, uint64_t i)>& make, uint64_t* errors) {
-  std::atomic<uint64_t> done{0}, bad{0};
-  std::atomic<bool> stop{false};
-  std::vector<std::thread> threads;
-  auto start = Clock::now();
-  for (int c = 0; c < o.connections; ++c) {
-    threads.emplace_back([&, c] {
-      int fd = testing::ConnectLoopback(port);
-      std::string buf;
-      for (uint64_t i = 0; fd >= 0 && !stop.load(std::memory_order_relaxed); ++i) {
-        int status = RoundTrip(fd, make(c, i), &buf);
-        if (status == want) {
-          done.fetch_add(1, std::memory_order_relaxed);
-        } else {
-          bad.fetch_add(1, std::memory_order_relaxed);
-          if (status == 0) break;
-        }
-      }
-      if (fd >= 0) close(fd);
-    });
+// Requests/s and latencies over `seconds` with `connections` keep-alive
+// clients; make(c, i) gives client c's i-th request. Any answer other than
+// `want` ends the benchmark: a rate that counts failures would flatter.
+WritersResult Load(int port, int connections, double seconds, int want,
+                   const std::function<std::string(int client, uint64_t i)>& make) {
+  std::vector<int> fds(connections, -1);
+  std::vector<std::string> bufs(connections);
+  WritersResult r = RunWriters(
+      connections, seconds,
+      [&](int c, uint64_t i) {
+        int status = RoundTrip(fds[c], make(c, i), &bufs[c]);
+        if (status != want) std::fprintf(stderr, "http_bench: status %d, want %d\n", status, want);
+        return status == want;
+      },
+      [&](int c) { fds[c] = testing::ConnectLoopback(port); });
+  for (int fd : fds) {
+    if (fd >= 0) close(fd);
   }
-  std::this_thread::sleep_for(std::chrono::duration<double>(o.seconds));
-  stop = true;
-  for (auto& t : threads) t.join();
-  *errors = bad.load();
-  return static_cast<double>(done.load()) / Seconds(start, Clock::now());
+  return r;
 }
 
 void Run(const std::string& cmd) {
@@ -114,14 +108,17 @@ int Main(const Options& o) {
   token = token.substr(token.find("token: ") + 7);
   token = token.substr(0, token.find('\n'));
 
+  // CivetWeb serves a kept-alive connection on one worker until it closes.
+  int most = *std::max_element(o.post_connections.begin(), o.post_connections.end());
+  std::string threads = std::to_string(std::max({16, o.connections, most}) + 4);
   pid_t pid = fork();
   if (pid == 0) {
     std::string port_file = o.dir + "/port", ledger = o.dir + "/ledger",
                 log = o.dir + "/access.log";
     std::string server = o.bin + "/sharetraild";
     execl(server.c_str(), server.c_str(), "--ledger", ledger.c_str(), "--listen", "127.0.0.1:0",
-          "--port-file", port_file.c_str(), "--access-log", log.c_str(), "--threads", "16",
-          static_cast<char*>(nullptr));
+          "--port-file", port_file.c_str(), "--access-log", log.c_str(), "--threads",
+          threads.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   int port = 0;
@@ -150,43 +147,52 @@ int Main(const Options& o) {
   auto get = [](const std::string& target) {
     return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
   };
-  uint64_t errors = 0;
-  double minimal =
-      Load((*ceiling)->port(), o, 200, [&](int, uint64_t) { return get("/healthz"); }, &errors);
-  double proofs = Load(
-      port, o, 200,
-      [&](int c, uint64_t i) {
+  Results results;
+  double minimal = Load((*ceiling)->port(), o.connections, o.seconds, 200, [&](int, uint64_t) {
+                     return get("/healthz");
+                   }).per_sec;
+  double proofs =
+      Load(port, o.connections, o.seconds, 200, [&](int c, uint64_t i) {
         return get("/api/v1/proof/inclusion?seq=" + std::to_string((c * 7919 + i) % 40));
-      },
-      &errors);
-  uint64_t proof_errors = errors;
-  double events = Load(
-      port, o, 201,
-      [&](int c, uint64_t i) {
-        std::string body =
-            R"({"type":"item.registered","body":{"item":"b-)" + std::to_string(c) + "-" +
-            std::to_string(i) +
-            R"(","title":"Letter","kind":"letter","owner":"ofsted","category":"concerns_letter",)"
-            R"("classification":"official","safeguarding":false,"personal_data":false,"digest":")" +
-            std::string(64, 'a') + "\"}}";
-        return "POST /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
-               "\r\nContent-Type: application/json\r\nContent-Length: " +
-               std::to_string(body.size()) + "\r\n\r\n" + body;
-      },
-      &errors);
+      }).per_sec;
+  results.Set("http_ceiling", minimal);
+  results.Set("http_proof_get", proofs);
+  std::printf("| metric | requests/s | against the ceiling |\n|---|---|---|\n");
+  std::printf("| minimal CivetWeb handler (ceiling), %d connections | %.0f |  |\n", o.connections,
+              minimal);
+  std::printf("| proof GET /api/v1/proof/inclusion, %d connections | %.0f | %.2fx |\n",
+              o.connections, proofs, proofs / minimal);
+  for (int conns : o.post_connections) {
+    WritersResult events = Load(port, conns, o.seconds, 201, [&](int c, uint64_t i) {
+      std::string body =
+          R"({"type":"item.registered","body":{"item":"b-)" + std::to_string(conns) + "-" +
+          std::to_string(c) + "-" + std::to_string(i) +
+          R"(","title":"Letter","kind":"letter","owner":"ofsted","category":"concerns_letter",)"
+          R"("classification":"official","safeguarding":false,"personal_data":false,"digest":")" +
+          std::string(64, 'a') + "\"}}";
+      return "POST /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
+             "\r\nContent-Type: application/json\r\nContent-Length: " +
+             std::to_string(body.size()) + "\r\n\r\n" + body;
+    });
+    std::string key = "http_post_" + std::to_string(conns);
+    double p50 = Percentile(&events.ack_ms, 0.5), p99 = Percentile(&events.ack_ms, 0.99);
+    results.Set(key, events.per_sec);
+    results.Set(key + "_p50_ms", p50);
+    results.Set(key + "_p99_ms", p99);
+    std::printf("| event POST /api/v1/events (durable), %d connections | %.0f |  |\n", conns,
+                events.per_sec);
+    std::printf("| ack latency p50 / p99, %d connections | %.2f / %.2f ms |  |\n", conns, p50, p99);
+  }
+  std::printf("\n%.1f s each; every answer was the expected status\n", o.seconds);
   kill(pid, SIGTERM);
   int status = 0;
   waitpid(pid, &status, 0);
-
-  std::printf("| metric | requests/s | against the ceiling |\n|---|---|---|\n");
-  std::printf("| minimal CivetWeb handler (ceiling) | %.0f |  |\n", minimal);
-  std::printf("| proof GET /api/v1/proof/inclusion | %.0f | %.2fx |\n", proofs, proofs / minimal);
-  std::printf("| event POST /api/v1/events (durable) | %.0f | %.2fx |\n", events, events / minimal);
-  std::printf("\n%d keep-alive connections, %.1f s each; errors: proofs %llu, events %llu\n",
-              o.connections, o.seconds, static_cast<unsigned long long>(proof_errors),
-              static_cast<unsigned long long>(errors));
+  if (!results.Write(o.results)) {
+    std::fprintf(stderr, "http_bench: cannot write %s\n", o.results.c_str());
+    return 1;
+  }
   Run("rm -rf " + o.dir);
-  return proof_errors == 0 && errors == 0 ? 0 : 1;
+  return 0;
 }
 
 }  // namespace
@@ -206,17 +212,27 @@ int main(int argc, char** argv) {
       o.seconds = std::atof(value.c_str());
     else if (flag == "--connections")
       o.connections = std::atoi(value.c_str());
+    else if (flag == "--post-connections") {
+      o.post_connections.clear();
+      for (char* t = std::strtok(argv[i + 1], ","); t; t = std::strtok(nullptr, ","))
+        o.post_connections.push_back(std::atoi(t));
+    } else if (flag == "--results")
+      o.results = value;
     else {
       std::fprintf(
           stderr,
-          "usage: http_bench --bin DIR --source DIR --dir DIR [--seconds S] [--connections N]\n");
+          "usage: http_bench --bin DIR --source DIR --dir DIR [--seconds S] [--connections N]\n"
+          "                  [--post-connections N,N] [--results FILE]\n");
       return 2;
     }
   }
-  if (o.bin.empty() || o.source.empty() || o.dir.empty() || o.seconds <= 0 || o.connections <= 0) {
+  if (o.bin.empty() || o.source.empty() || o.dir.empty() || o.seconds <= 0 || o.connections <= 0 ||
+      o.post_connections.empty() ||
+      *std::min_element(o.post_connections.begin(), o.post_connections.end()) <= 0) {
     std::fprintf(
         stderr,
-        "usage: http_bench --bin DIR --source DIR --dir DIR [--seconds S] [--connections N]\n");
+        "usage: http_bench --bin DIR --source DIR --dir DIR [--seconds S] [--connections N]\n"
+        "                  [--post-connections N,N] [--results FILE]\n");
     return 2;
   }
   signal(SIGPIPE, SIG_IGN);

@@ -43,7 +43,8 @@ void BM_DecodeEntry(benchmark::State& state) {
 BENCHMARK(BM_DecodeEntry);
 
 void BM_SignCheckpoint(benchmark::State& state) {
-  auto signer = NoteSigner::Create("bench.example/log", std::move(Ed25519PrivateKey::Generate()).value());
+  auto signer =
+      NoteSigner::Create("bench.example/log", std::move(Ed25519PrivateKey::Generate()).value());
   Checkpoint cp{"bench.example/log", 123456789, Sha256("root"), {}};
   std::string text = cp.Text();
   for (auto _ : state) benchmark::DoNotOptimize(signer->Sign(text));
@@ -51,7 +52,8 @@ void BM_SignCheckpoint(benchmark::State& state) {
 BENCHMARK(BM_SignCheckpoint);
 
 void BM_OpenCheckpoint(benchmark::State& state) {
-  auto signer = NoteSigner::Create("bench.example/log", std::move(Ed25519PrivateKey::Generate()).value());
+  auto signer =
+      NoteSigner::Create("bench.example/log", std::move(Ed25519PrivateKey::Generate()).value());
   Checkpoint cp{"bench.example/log", 123456789, Sha256("root"), {}};
   std::string note = Note{cp.Text(), {*signer->Sign(cp.Text())}}.Format();
   std::vector<NoteVerifier> v = {signer->Verifier()};

@@ -70,6 +70,18 @@ struct AppendResult {
   std::string outcome;     // the state machine's answer, if there is one
 };
 
+// Where the writer thread's time went since Open: each commit's wall time
+// is building the batch (chaining, hashing, LMDB puts, the checkpoint
+// signature) plus the durable LMDB commit (its two synchronous writes).
+// Benchmarks and operators read it to see whether the disk or the CPU
+// bounds the append rate.
+struct WriterStats {
+  uint64_t commits = 0;   // successful ones
+  uint64_t requests = 0;  // events those commits carried (refused proposals included)
+  double build_seconds = 0;
+  double commit_seconds = 0;
+};
+
 // One consistent read snapshot of entries and derived state, for queries
 // that must not see a commit land halfway through.
 class Snapshot : public StateView {
@@ -99,6 +111,7 @@ class Ledger {
   Store& store() const { return *store_; }
 
   const StateMachine* state_machine() const { return options_.state_machine.get(); }
+  WriterStats writer_stats() const;
 
   // Reads see a consistent committed snapshot.
   Result<std::unique_ptr<Snapshot>> Read() const;
@@ -154,10 +167,17 @@ class Ledger {
   std::string scratch_bytes_;
   std::vector<Frontier::NewNode> scratch_nodes_;
 
-  std::mutex mu_;
+  WriterStats last_commit_;  // the writer's timing of its last CommitBatch
+
+  mutable std::mutex mu_;
+  WriterStats stats_;
   std::condition_variable writer_cv_;
   std::deque<Request*> queue_;
   uint64_t arrivals_ = 0;  // callers that have queued, ever (for group commit)
+  // Callers (not events: an AppendAll is one) the last commit woke, and
+  // arrivals_ when it woke them: the writer's adaptive wait is for those.
+  size_t released_ = 0;
+  uint64_t arrivals_at_release_ = 0;
   bool stopping_ = false;
   Status failed_;  // set once a commit fails; appends refused after
   std::thread writer_;

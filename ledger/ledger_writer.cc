@@ -70,13 +70,21 @@ Status Ledger::AcceptingWrites() const {
 }
 
 Status Ledger::Submit(Request* reqs, size_t n) {
+  bool wake;
   {
     std::lock_guard<std::mutex> lock(mu_);
     ST_RETURN_IF_ERROR(AcceptingWrites());
+    bool was_empty = queue_.empty();
     for (size_t i = 0; i < n; ++i) queue_.push_back(&reqs[i]);
     ++arrivals_;  // one caller, however many events
+    // Only when the writer would act on it: it sleeps on an empty queue, or
+    // holds a commit open until the last caller it released is back (or the
+    // batch is full). Waking it for every arrival cost a context switch per
+    // append at 64 writers.
+    wake = was_empty || arrivals_ - arrivals_at_release_ == released_ ||
+           queue_.size() >= options_.max_batch;
   }
-  writer_cv_.notify_one();  // also ends an adaptive wait early once enough arrived
+  if (wake) writer_cv_.notify_one();
   // FIFO: the writer finishes requests in queue order.
   for (size_t i = 0; i < n; ++i) reqs[i].Wait();
   return Status::Ok();
@@ -127,8 +135,6 @@ Result<std::vector<Result<AppendResult>>> Ledger::AppendAll(const std::vector<Ev
 
 void Ledger::WriterLoop() {
   std::vector<Request*> batch;
-  size_t released = 0;               // callers woken by the last commit
-  uint64_t arrivals_at_release = 0;  // arrivals_ when they were woken
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
     writer_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
@@ -138,11 +144,12 @@ void Ledger::WriterLoop() {
     // event. Waiting briefly for them lets one fsync'd commit carry them and
     // those who queued during the commit, instead of alternating half-sized
     // commits. A lone caller never waits: it is the one that came back.
-    auto back = [&] { return arrivals_ - arrivals_at_release; };
-    if (back() < released && queue_.size() < options_.max_batch &&
+    auto back = [&] { return arrivals_ - arrivals_at_release_; };
+    if (back() < released_ && queue_.size() < options_.max_batch &&
         options_.group_commit_wait_us > 0) {
-      writer_cv_.wait_for(lock, std::chrono::microseconds(options_.group_commit_wait_us),
-                          [&] { return stopping_ || back() >= released; });
+      writer_cv_.wait_for(lock, std::chrono::microseconds(options_.group_commit_wait_us), [&] {
+        return stopping_ || back() >= released_ || queue_.size() >= options_.max_batch;
+      });
     }
     size_t n = std::min(queue_.size(), options_.max_batch);
     while (n < queue_.size() && queue_[n]->group_index != 0) ++n;  // never split a group
@@ -155,9 +162,20 @@ void Ledger::WriterLoop() {
 
     lock.lock();
     if (!s.ok() && failed_.ok()) failed_ = s;
+    if (s.ok()) {
+      stats_.commits += 1;
+      stats_.requests += batch.size();
+      stats_.build_seconds += last_commit_.build_seconds;
+      stats_.commit_seconds += last_commit_.commit_seconds;
+    }
+    released_ = static_cast<size_t>(
+        std::count_if(batch.begin(), batch.end(), [](Request* r) { return r->group_index == 0; }));
+    arrivals_at_release_ = arrivals_;
+    // Woken outside the lock: a woken caller's next Submit must not find
+    // the mutex held by the loop still waking the others.
+    lock.unlock();
     for (Request* r : batch) r->Finish(s.ok() ? r->own : s);  // r may be gone after this
-    released = batch.size();
-    arrivals_at_release = arrivals_;
+    lock.lock();
   }
 }
 
@@ -207,7 +225,14 @@ bool Ledger::DecideAndPrepare(Request* r, const StateView& state, uint64_t seq) 
   return false;
 }
 
+WriterStats Ledger::writer_stats() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return stats_;
+}
+
 Status Ledger::CommitBatch(const std::vector<Request*>& batch) {
+  using Clock = std::chrono::steady_clock;
+  auto started = Clock::now();
   ST_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
   // Work on copies so a failed commit leaves the in-memory state matching disk.
   Tip tip{frontier_, last_leaf_, last_micros_};
@@ -251,7 +276,10 @@ Status Ledger::CommitBatch(const std::vector<Request*>& batch) {
   if (old_size / every != size / every) {
     ST_RETURN_IF_ERROR(txn->Put(Table::kCheckpoints, U64Key(size), note, true));
   }
+  auto built = Clock::now();
   ST_RETURN_IF_ERROR(txn->Commit());
+  last_commit_.build_seconds = std::chrono::duration<double>(built - started).count();
+  last_commit_.commit_seconds = std::chrono::duration<double>(Clock::now() - built).count();
   // A failure here loses nothing: the commit is durable, and a full disk
   // will be reported by the next commit that needs the space.
   (void)store_->EnsureHeadroom();

@@ -181,6 +181,12 @@ TEST(Ledger, ConcurrentAppendsAreGroupCommittedAndAllDurable) {
   EXPECT_EQ(*seqs.rbegin(), static_cast<uint64_t>(kThreads * kEach - 1));
   EXPECT_LT(commit_sizes.size(), static_cast<size_t>(kThreads * kEach))
       << "some commits must have carried several entries";
+  // Every commit acknowledged someone, at its own tree size.
+  WriterStats stats = l->writer_stats();
+  EXPECT_EQ(stats.commits, commit_sizes.size());
+  EXPECT_EQ(stats.requests, static_cast<uint64_t>(kThreads * kEach));
+  EXPECT_GT(stats.build_seconds, 0);
+  EXPECT_GT(stats.commit_seconds, 0);
   auto v = Verify(*l, {});
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v->ok) << v->problem;
