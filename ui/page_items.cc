@@ -5,6 +5,7 @@
 //
 // An entry's proof page needs no sign-in: like the API's proof endpoints it
 // shows hashes only, and anyone holding the entry can check them.
+#include "api/params.h"
 #include "ui/client.h"
 #include "ui/html.h"
 #include "ui/layout.h"
@@ -41,9 +42,23 @@ std::string Marking(const json::object& rec) {
   return h;
 }
 
+// The provenance goes on page by page (500 entries a page).
+std::string Next(const json::value& prov, const std::string& item) {
+  const json::value* next = prov.as_object().if_contains("next_after");
+  if (next == nullptr) return "";
+  return "<nav class=\"govuk-pagination\" aria-label=\"Provenance pages\"><div "
+         "class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" "
+         "href=\"/items/" +
+         Esc(item) + "?after=" + CellText(*next) +
+         "\" rel=\"next\"><span class=\"govuk-pagination__link-title\">Later "
+         "entries</span></a></div></nav>";
+}
+
 api::HttpResponse ItemPage(api::Call& c) {
   const std::string& item = c.args[0];
-  Answer a = ApiGet(c, "/api/v1/items/" + item + "?provenance=true&limit=1000");
+  std::string after = c.params.Str("after");
+  Answer a = ApiGet(c, "/api/v1/items/" + api::UrlEncode(item) + "?provenance=true&limit=500" +
+                           (after.empty() ? "" : "&after=" + api::UrlEncode(after)));
   Page p;
   p.nav = "shared";
   p.who = c.who;
@@ -89,6 +104,7 @@ api::HttpResponse ItemPage(api::Call& c) {
                       [](const json::object& row) {
                         return Link("/entries/" + CellText(row.at("seq")), "Inclusion proof");
                       }}}) +
+           Next(prov, item) +
            "<p class=\"govuk-body\">Each entry's inclusion proof was checked against the signed "
            "tree of " +
            Str(summary, "checkpoint_size") + " entries (root <code class=\"st-mono\">" +
@@ -139,7 +155,12 @@ api::HttpResponse EntryPage(api::Call& c) {
 
 std::vector<api::Route> ItemPages() {
   return {
-      {"GET", "/items/{item}", api::Access::kUser, {}, ItemPage, "An item and its provenance"},
+      {"GET",
+       "/items/{item}",
+       api::Access::kUser,
+       {"after"},
+       ItemPage,
+       "An item and its provenance"},
       {"GET", "/entries/{seq}", api::Access::kPublic, {}, EntryPage, "An entry's inclusion proof"},
   };
 }

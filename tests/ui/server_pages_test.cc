@@ -142,6 +142,13 @@ TEST_F(PagesTest, OpeningAnItemPageIsOneRecordedAccess) {
       json::parse(server_->Cli("show --seq " + std::to_string(before) + " --canonical"));
   EXPECT_EQ(e.at("type"), "access");
   EXPECT_EQ(e.at("actor").at("user"), "own-ig");
+  // ?after pages the provenance: the registration (the item's first entry) is gone.
+  HttpResult later =
+      server_->Get("/items/own-item?after=" + std::to_string(before - 1), {{"Cookie", cookie}});
+  EXPECT_EQ(later.status, 200);
+  EXPECT_NE(r.body.find(">item.registered<"), std::string::npos);
+  EXPECT_EQ(later.body.find(">item.registered<"), std::string::npos);
+  EXPECT_NE(later.body.find(">access<"), std::string::npos);
   // Another party's user is refused; the page says so and the refusal is recorded.
   std::string dfe = FormLogin("dfe-ig");
   HttpResult refused = server_->Get("/items/own-item", {{"Cookie", dfe}});
