@@ -152,7 +152,11 @@ api::HttpResponse Home(api::Call& c) {
   page.nav = "home";
   page.who = c.who;
   page.body = Heading("What needs attention", c.who->party) + SummaryList(glance) +
-              "<p class=\"govuk-body\">" + Link("/record", "Record an event") + " · " +
+              "<p class=\"govuk-body\">" +
+              (role == "siro" || role == "auditor"
+                   ? Link("/report", "This year's compliance report") + " · "
+                   : std::string()) +
+              Link("/record", "Record an event") + " · " +
               Link("/shared-with", "See what was shared with whom") + "</p>" + sections;
   return Render(page);
 }
