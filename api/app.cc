@@ -105,6 +105,15 @@ HttpResponse Refused(int status, const std::string& outcome_json) {
   return Json(status, json::object{{"error", std::move(error)}, {"outcome", std::move(outcome)}});
 }
 
+std::optional<HttpResponse> Gate(Call& c, const std::string& type, json::object body,
+                                 AppendResult* out) {
+  auto r = c.app.Propose(*c.who, type, std::move(body));
+  if (!r.ok()) return FromStatus(r.status());
+  if (json::parse(r->outcome).at("type") == "refused") return Refused(403, r->outcome);
+  if (out != nullptr) *out = std::move(r).value();
+  return std::nullopt;
+}
+
 App::App(const AppOptions& options)
     : options_(options),
       engine_(std::make_shared<policy::Engine>()),

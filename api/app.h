@@ -22,6 +22,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -156,6 +157,14 @@ std::vector<Route> FoiCaseRoutes();
 // The standard answer to an engine refusal: 403 for reads (scope), 422 for
 // proposed events; the outcome (with its decision) is included.
 HttpResponse Refused(int status, const std::string& outcome_json);
+
+// Proposes, as the caller, an event that gates the request (an access, a
+// read of another party's data, an account change): the engine decides and
+// the ledger records it either way. An answer (403 with the recorded
+// refusal, or the error) if the request may not go ahead; else nothing, and
+// `out` (if given) holds the append result.
+std::optional<HttpResponse> Gate(Call& c, const std::string& type, boost::json::object body,
+                                 AppendResult* out = nullptr);
 
 }  // namespace sharetrail::api
 

@@ -33,11 +33,7 @@ Result<json::object> StringFields(const HttpRequest& req,
 // Proposes the account event; an answer if it was not allowed.
 std::optional<HttpResponse> Decide(Call& c, const std::string& type, json::object body,
                                    AppendResult* out) {
-  auto r = c.app.Propose(*c.who, type, std::move(body));
-  if (!r.ok()) return FromStatus(r.status());
-  if (json::parse(r->outcome).at("type") == "refused") return Refused(403, r->outcome);
-  *out = std::move(r).value();
-  return std::nullopt;
+  return Gate(c, type, std::move(body), out);
 }
 
 HttpResponse SetPassword(Call& c) {

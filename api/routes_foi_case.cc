@@ -28,9 +28,9 @@ HttpResponse Show(Call& c) {
   const json::value* party = t->summary.if_contains("party");
   std::string owner = party != nullptr && party->is_string() ? std::string(party->as_string()) : "";
   if (!c.who->Auditor() && owner != c.who->party) {
-    auto r = c.app.Propose(*c.who, "read", {{"resource", c.req.path}, {"party", owner}});
-    if (!r.ok()) return FromStatus(r.status());
-    if (json::parse(r->outcome).at("type") == "refused") return Refused(403, r->outcome);
+    if (auto denied = Gate(c, "read", {{"resource", c.req.path}, {"party", owner}})) {
+      return *denied;
+    }
   }
   return TableResponse(*t, c.req);
 }

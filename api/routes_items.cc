@@ -25,10 +25,7 @@ std::optional<HttpResponse> RecordAccess(Call& c, const std::string& item,
   auto exists = c.app.engine().MakeWorld(**snap).Exists(policy::keys::Item(item));
   if (!exists.ok()) return FromStatus(exists.status());
   if (!*exists) return Error(404, "not_found", "no item \"" + item + "\" on this ledger", "item");
-  auto r = c.app.Propose(*c.who, "access", {{"item", item}, {"purpose", "api: " + what}});
-  if (!r.ok()) return FromStatus(r.status());
-  if (json::parse(r->outcome).at("type") == "refused") return Refused(403, r->outcome);
-  return std::nullopt;
+  return Gate(c, "access", {{"item", item}, {"purpose", "api: " + what}});
 }
 
 // With provenance=true the answer is {record, provenance}: one read, one

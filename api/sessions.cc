@@ -17,10 +17,15 @@ std::string Token(std::string_view bytes) {
 
 }  // namespace
 
+Result<std::string> NewToken() {
+  ST_ASSIGN_OR_RETURN(std::string bytes, RandomBytes(32));
+  return Token(bytes);
+}
+
 Result<Session> SessionTable::Create(const std::string& user) {
-  ST_ASSIGN_OR_RETURN(std::string id, RandomBytes(32));
-  ST_ASSIGN_OR_RETURN(std::string csrf, RandomBytes(32));
-  Session s{Token(id), user, Token(csrf), now_() + ttl_};
+  ST_ASSIGN_OR_RETURN(std::string id, NewToken());
+  ST_ASSIGN_OR_RETURN(std::string csrf, NewToken());
+  Session s{id, user, csrf, now_() + ttl_};
   Session stored = s;
   stored.id.clear();
   std::lock_guard lock(mu_);

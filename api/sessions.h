@@ -23,6 +23,10 @@
 
 namespace sharetrail::api {
 
+// A random 256-bit value as base64url without padding (cookie-, header-
+// and form-safe): session ids, CSRF tokens, the sign-in form's token.
+Result<std::string> NewToken();
+
 struct Session {
   std::string id;  // only in the value Create returns
   std::string user, csrf;

@@ -48,16 +48,11 @@ Status ResolveActor(const World& w, const Event& event, Proposal* p, Decision* d
 }
 
 void CheckRole(const EventKind& kind, const Proposal& p, Decision* d) {
-  if (d->refused()) return;
+  if (d->refused() || MayPropose(kind, p.role)) return;
   if (kind.roles.empty()) {
-    if (p.role == "auditor") {
-      d->Refuse("scope.role", DesignCite("§2 roles", "auditor"),
-                "auditors read the ledger; they do not record events");
-    }
+    d->Refuse("scope.role", DesignCite("§2 roles", "auditor"),
+              "auditors read the ledger; they do not record events");
     return;
-  }
-  for (auto r : kind.roles) {
-    if (p.role == r) return;
   }
   std::string want;
   for (auto r : kind.roles) want += (want.empty() ? "" : " or ") + std::string(r);

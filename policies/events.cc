@@ -1,5 +1,7 @@
 #include "policies/events.h"
 
+#include <algorithm>
+
 namespace sharetrail::policy {
 
 const std::vector<std::string_view> kRoles = {
@@ -233,8 +235,7 @@ std::vector<EventKind> Build() {
        {}},
       // The bank holidays in force for every deadline, replacing the shipped
       // calendar (one-off holidays are proclaimed at short notice).
-      {{"calendar.imported", {{"calendar", K::kObject, true}, {"source", K::kName, true}}},
-       kAdmin},
+      {{"calendar.imported", {{"calendar", K::kObject, true}, {"source", K::kName, true}}}, kAdmin},
       // Information requests (issue 6): the requester is a reference only.
       {{"foi.received",
         {{"request", K::kId, true},
@@ -249,8 +250,7 @@ std::vector<EventKind> Build() {
       {{"foi.clarification-requested",
         {{"request", K::kId, true}, {"date", K::kDate, true}, {"note", K::kText}}},
        kFoi},
-      {{"foi.clarification-received", {{"request", K::kId, true}, {"date", K::kDate, true}}},
-       kFoi},
+      {{"foi.clarification-received", {{"request", K::kId, true}, {"date", K::kDate, true}}}, kFoi},
       {{"foi.fee-notified",
         {{"request", K::kId, true}, {"date", K::kDate, true}, {"amount", K::kName}}},
        kFoi},
@@ -264,8 +264,7 @@ std::vector<EventKind> Build() {
          {"due", K::kDate},
          {"reason", K::kText, true}}},
        kFoi},
-      {{"foi.informed",
-        {{"request", K::kId, true}, {"party", K::kId, true}, {"note", K::kText}}},
+      {{"foi.informed", {{"request", K::kId, true}, {"party", K::kId, true}, {"note", K::kText}}},
        kFoi},
       {{"foi.consulted",
         {{"request", K::kId, true}, {"party", K::kId, true}, {"question", K::kText, true}}},
@@ -308,6 +307,11 @@ std::vector<EventKind> Build() {
 const std::vector<EventKind>& AllKinds() {
   static const std::vector<EventKind> kinds = Build();
   return kinds;
+}
+
+bool MayPropose(const EventKind& kind, std::string_view role) {
+  if (kind.roles.empty()) return role != "auditor";
+  return std::find(kind.roles.begin(), kind.roles.end(), role) != kind.roles.end();
 }
 
 const EventKind* FindKind(std::string_view type) {

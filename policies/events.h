@@ -26,6 +26,9 @@ struct EventKind {
 };
 
 const EventKind* FindKind(std::string_view type);
+// Whether a user acting in `role` may propose the kind (DESIGN.md §2
+// roles): one of its roles, or, if it names none, any role but auditor.
+bool MayPropose(const EventKind& kind, std::string_view role);
 const std::vector<EventKind>& AllKinds();
 
 // The entry type of a recorded refusal; never proposed directly.

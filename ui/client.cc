@@ -8,7 +8,7 @@ namespace json = boost::json;
 namespace {
 
 api::HttpRequest Inner(const api::Call& c, const std::string& method,
-                       const std::string& path_and_query) {
+                       const std::string& path_and_query, bool as_caller = true) {
   api::HttpRequest r;
   r.method = method;
   size_t q = path_and_query.find('?');
@@ -16,6 +16,7 @@ api::HttpRequest Inner(const api::Call& c, const std::string& method,
   if (q != std::string::npos) r.query = path_and_query.substr(q + 1);
   r.remote_addr = c.req.remote_addr;
   r.tls = c.req.tls;
+  if (!as_caller) return r;
   for (const char* h : {"cookie", "authorization"}) {
     std::string v = c.req.Header(h);
     if (!v.empty()) r.headers[h] = v;
@@ -57,8 +58,8 @@ Answer ApiGet(api::Call& c, const std::string& path_and_query, const std::string
 }
 
 Answer ApiSend(api::Call& c, const std::string& method, const std::string& path,
-               const json::value& body) {
-  api::HttpRequest r = Inner(c, method, path);
+               const json::value& body, bool as_caller) {
+  api::HttpRequest r = Inner(c, method, path, as_caller);
   r.headers["content-type"] = "application/json";
   r.headers["accept"] = "application/json";
   r.body = json::serialize(body);

@@ -30,9 +30,11 @@ struct Answer {
 // or "text/csv".
 Answer ApiGet(api::Call& c, const std::string& path_and_query,
               const std::string& accept = "application/json");
-// POST (or another method) a JSON body as the caller.
+// POST (or another method) a JSON body as the caller, or (as_caller
+// false) with no credentials at all: signing in must not be stopped by a
+// stale session cookie.
 Answer ApiSend(api::Call& c, const std::string& method, const std::string& path,
-               const boost::json::value& body);
+               const boost::json::value& body, bool as_caller = true);
 
 }  // namespace sharetrail::ui
 

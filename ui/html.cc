@@ -185,10 +185,6 @@ std::string WarningText(std::string_view text) {
          Esc(text) + "</strong></div>";
 }
 
-std::string Inset(std::string_view body_html) {
-  return "<div class=\"govuk-inset-text\">" + std::string(body_html) + "</div>";
-}
-
 std::string Heading(std::string_view text, std::string_view caption) {
   std::string h;
   if (!caption.empty()) h = "<span class=\"govuk-caption-l\">" + Esc(caption) + "</span>";

@@ -73,7 +73,6 @@ std::string TableHtml(const TableSpec& t);
 std::string NotificationBanner(std::string_view title, std::string_view body_html,
                                bool success = false);
 std::string WarningText(std::string_view text);
-std::string Inset(std::string_view body_html);
 std::string Heading(std::string_view text, std::string_view caption = "");
 
 }  // namespace sharetrail::ui

@@ -77,10 +77,7 @@ api::HttpResponse Case(api::Call& c) {
     return Render(p);
   }
   const json::object& s = a.json.at("summary").as_object();
-  auto get = [&s](const char* k) {
-    const json::value* v = s.if_contains(k);
-    return v == nullptr ? std::string() : CellText(*v);
-  };
+  auto get = [&s](const char* k) { return FieldText(s, k); };
   std::string state = get("state");
   std::string colour = state == "answered" ? "green" : state == "late" ? "red" : "blue";
   std::vector<Row> clock = {

@@ -5,6 +5,8 @@
 //
 // An entry's proof page needs no sign-in: like the API's proof endpoints it
 // shows hashes only, and anyone holding the entry can check them.
+#include <cctype>
+
 #include "api/params.h"
 #include "ui/client.h"
 #include "ui/html.h"
@@ -16,20 +18,16 @@ namespace sharetrail::ui {
 namespace json = boost::json;
 namespace {
 
-std::string Str(const json::object& o, const char* key) {
-  const json::value* v = o.if_contains(key);
-  return v == nullptr ? "" : CellText(*v);
-}
-
 // Seed 001 (001_299748955bfc14b8.txt, "Versions of the report shared at this
 // stage must be clearly marked ..."): the marking travels with the
 // report until it is published; the classification (GSC) always shows.
 std::string Marking(const json::object& rec) {
   std::string h;
-  std::string classification = Str(rec, "classification");
+  std::string classification = FieldText(rec, "classification");
   if (!classification.empty()) {
     std::string upper;
-    for (char ch : classification) upper += ch == '-' ? '-' : static_cast<char>(std::toupper(ch));
+    for (char ch : classification)
+      upper += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     h +=
         "<div class=\"st-marking\" role=\"note\" aria-label=\"Classification\">" + upper + "</div>";
   }
@@ -84,10 +82,10 @@ api::HttpResponse ItemPage(api::Call& c) {
                                                         {"safeguarding", "Safeguarding"},
                                                         {"personal_data", "Personal data"},
                                                         {"digest", "SHA-256 of the document"}}) {
-    if (rec.contains(key)) details.push_back({label, Str(rec, key)});
+    if (rec.contains(key)) details.push_back({label, FieldText(rec, key)});
   }
   const json::object& summary = prov.at("summary").as_object();
-  p.title = Str(rec, "title");
+  p.title = FieldText(rec, "title");
   p.body = Marking(rec) + Heading(p.title, item) + SummaryList(details) +
            "<p class=\"govuk-body\">" + Link("/record/share?items=" + item, "Record a share") +
            " · " + Link("/record/disclosure.onward?item=" + item, "Record an onward disclosure") +
@@ -107,8 +105,8 @@ api::HttpResponse ItemPage(api::Call& c) {
            Next(prov, item) +
            "<p class=\"govuk-body\">Each entry's inclusion proof was checked against the signed "
            "tree of " +
-           Str(summary, "checkpoint_size") + " entries (root <code class=\"st-mono\">" +
-           Str(summary, "root") + "</code>): " + Str(summary, "proofs_verified") +
+           FieldText(summary, "checkpoint_size") + " entries (root <code class=\"st-mono\">" +
+           FieldText(summary, "root") + "</code>): " + FieldText(summary, "proofs_verified") +
            " verified. Opening this page was recorded as an access.</p>";
   return Render(p);
 }
@@ -130,24 +128,24 @@ api::HttpResponse EntryPage(api::Call& c) {
   std::string hashes;
   for (const auto& h : o.at("hashes").as_array()) hashes += CellText(h) + "\n";
   p.title = "Entry " + seq + ": inclusion proof";
-  p.body =
-      Heading(p.title) + "<p class=\"govuk-body\">This proof shows that entry " + Esc(seq) +
-      " is in the ledger's Merkle tree (RFC 9162 §2.1.3) as the signed checkpoint below "
-      "commits to it. Anyone can check it without trusting this server.</p>" +
-      SummaryList({{"Leaf index", Str(o, "leaf_index")},
-                   {"Tree size", Str(o, "tree_size")},
-                   {"Leaf hash", "<code class=\"st-mono\">" + Str(o, "leaf_hash") + "</code>"},
-                   {"Audit path", std::to_string(o.at("hashes").as_array().size()) + " hashes"}}) +
-      "<h2 class=\"govuk-heading-m\">Audit path</h2><pre class=\"st-mono\">" + Esc(hashes) +
-      "</pre><h2 class=\"govuk-heading-m\">Signed checkpoint</h2><pre class=\"st-mono\">" +
-      Esc(note.body) +
-      "</pre><h2 class=\"govuk-heading-m\">Check it yourself</h2><pre class=\"st-mono\">"
-      "curl -s " +
-      Esc("'/api/v1/proof/inclusion?seq=" + seq + "'") +
-      " &gt;proof.json\ncurl -s /checkpoint &gt;checkpoint.txt\nsharetrail check inclusion "
-      "--vkey VKEY --proof proof.json --checkpoint checkpoint.txt --entry ENTRY.json</pre>"
-      "<p class=\"govuk-body\">" +
-      Link("/integrity", "How to verify the whole ledger") + "</p>";
+  p.body = Heading(p.title) + "<p class=\"govuk-body\">This proof shows that entry " + Esc(seq) +
+           " is in the ledger's Merkle tree (RFC 9162 §2.1.3) as the signed checkpoint below "
+           "commits to it. Anyone can check it without trusting this server.</p>" +
+           SummaryList(
+               {{"Leaf index", FieldText(o, "leaf_index")},
+                {"Tree size", FieldText(o, "tree_size")},
+                {"Leaf hash", "<code class=\"st-mono\">" + FieldText(o, "leaf_hash") + "</code>"},
+                {"Audit path", std::to_string(o.at("hashes").as_array().size()) + " hashes"}}) +
+           "<h2 class=\"govuk-heading-m\">Audit path</h2><pre class=\"st-mono\">" + Esc(hashes) +
+           "</pre><h2 class=\"govuk-heading-m\">Signed checkpoint</h2><pre class=\"st-mono\">" +
+           Esc(note.body) +
+           "</pre><h2 class=\"govuk-heading-m\">Check it yourself</h2><pre class=\"st-mono\">"
+           "curl -s " +
+           Esc("'/api/v1/proof/inclusion?seq=" + seq + "'") +
+           " &gt;proof.json\ncurl -s /checkpoint &gt;checkpoint.txt\nsharetrail check inclusion "
+           "--vkey VKEY --proof proof.json --checkpoint checkpoint.txt --entry ENTRY.json</pre>"
+           "<p class=\"govuk-body\">" +
+           Link("/integrity", "How to verify the whole ledger") + "</p>";
   return Render(p);
 }
 

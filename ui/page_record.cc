@@ -23,23 +23,15 @@ bool Offered(const policy::EventKind& k, const api::Principal& who) {
   static const std::vector<std::string_view> kSystem = {"read", "login.failed", "credential.set",
                                                         "token.issued", "token.revoked"};
   if (std::find(kSystem.begin(), kSystem.end(), k.schema.type) != kSystem.end()) return false;
-  for (const auto& r : who.roles) {
-    if (k.roles.empty() ? r != "auditor"
-                        : std::find(k.roles.begin(), k.roles.end(), r) != k.roles.end()) {
-      return true;
-    }
-  }
-  return false;
+  return std::any_of(who.roles.begin(), who.roles.end(),
+                     [&k](const std::string& r) { return policy::MayPropose(k, r); });
 }
 
 // The role to act in: the user's first role that may propose the kind
 // (none named if that is their first role anyway).
 std::string RoleFor(const policy::EventKind& k, const api::Principal& who) {
   for (size_t i = 0; i < who.roles.size(); ++i) {
-    const std::string& r = who.roles[i];
-    bool fits = k.roles.empty() ? r != "auditor"
-                                : std::find(k.roles.begin(), k.roles.end(), r) != k.roles.end();
-    if (fits) return i == 0 ? "" : r;
+    if (policy::MayPropose(k, who.roles[i])) return i == 0 ? "" : who.roles[i];
   }
   return "";
 }

@@ -6,11 +6,12 @@
 // The sign-in form has its own CSRF token, a random value in a short-lived
 // cookie and a hidden field that must match, so another site cannot sign a
 // browser in as someone else (login CSRF).
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
+#include <boost/json/object.hpp>
 
 #include "api/params.h"
+#include "api/sessions.h"
 #include "ledger/keys.h"
+#include "ui/client.h"
 #include "ui/html.h"
 #include "ui/layout.h"
 #include "ui/ui.h"
@@ -20,18 +21,6 @@ namespace json = boost::json;
 namespace {
 
 constexpr char kSigninCookie[] = "st_signin";
-
-std::string RandomToken() {
-  auto bytes = RandomBytes(32);
-  if (!bytes.ok()) return "";
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : *bytes) {
-    out += kHex[b >> 4];
-    out += kHex[b & 15];
-  }
-  return out;
-}
 
 // Only a local path: an open redirect would let a link send a signed-in
 // user anywhere.
@@ -49,8 +38,8 @@ struct Form {
 };
 
 api::HttpResponse SignInPage(const Form& f, int status) {
-  std::string token = RandomToken();
-  if (token.empty()) {
+  auto token = api::NewToken();
+  if (!token.ok()) {
     return ErrorPage({}, 500, "Sorry, there is a problem", "The server could not make a token.");
   }
   auto error_for = [&f](const std::string& id) {
@@ -81,10 +70,10 @@ api::HttpResponse SignInPage(const Form& f, int status) {
            "<p class=\"govuk-body\">Use the account your information governance team gave you. "
            "Failed attempts are recorded on the ledger.</p>"
            "<form method=\"post\" action=\"/sign-in\" novalidate>" +
-           Hidden("signin", token) + Hidden("next", f.next) + TextInput(user) +
+           Hidden("signin", *token) + Hidden("next", f.next) + TextInput(user) +
            TextInput(password) + Button("Sign in") + "</form></div></div>";
   api::HttpResponse r = Render(p);
-  r.headers.emplace_back("Set-Cookie", std::string(kSigninCookie) + "=" + token +
+  r.headers.emplace_back("Set-Cookie", std::string(kSigninCookie) + "=" + *token +
                                            "; Path=/sign-in; HttpOnly; SameSite=Strict; "
                                            "Max-Age=3600");
   return r;
@@ -121,49 +110,35 @@ api::HttpResponse SignIn(api::Call& c) {
   if ((*form)["password"].empty()) f.errors.push_back({"password", "Enter your password"});
   if (!f.errors.empty()) return SignInPage(f, 400);
 
-  // Straight to the API's handler, with no cookie: a stale session cookie
-  // must not stand in the way of signing in again.
-  api::HttpRequest inner;
-  inner.method = "POST";
-  inner.path = "/api/v1/session";
-  inner.remote_addr = c.req.remote_addr;
-  inner.tls = c.req.tls;
-  inner.headers["content-type"] = "application/json";
-  inner.body = json::serialize(json::object{{"user", f.user}, {"password", (*form)["password"]}});
-  api::HttpResponse answer = c.app.Handle(inner);
-  if (answer.status == 201) {
+  // Through the API with no cookie: a stale session cookie must not stand
+  // in the way of signing in again.
+  Answer a = ApiSend(c, "POST", "/api/v1/session",
+                     json::object{{"user", f.user}, {"password", (*form)["password"]}}, false);
+  if (a.status == 201) {
     api::HttpResponse r = Redirect(f.next);
     r.headers.emplace_back("Set-Cookie", std::string(kSigninCookie) +
                                              "=; Path=/sign-in; HttpOnly; SameSite=Strict; "
                                              "Max-Age=0");
-    for (const auto& [name, value] : answer.headers) {
+    for (const auto& [name, value] : a.raw.headers) {
       if (name == "Set-Cookie") r.headers.emplace_back(name, value);
     }
     return r;
   }
-  std::error_code ec;
-  json::value v = json::parse(answer.body, ec);
   std::string message = "Enter a correct user name and password";
-  if (answer.status == 400 && !ec) {
+  if (a.status == 400 && !a.json.is_null()) {
     // The API names the field it could not take (a user name that is not an id).
     message = "Enter a user name like ofsted.ig.hale (lower case letters, digits, dots)";
-  } else if (answer.status == 429 && !ec) {
-    message = std::string(v.at("error").at("message").as_string());
-  } else if (answer.status != 401) {
+  } else if (a.status == 429 && !a.Message().empty()) {
+    message = a.Message();
+  } else if (a.status != 401) {
     message = "Sorry, the service could not sign you in. Try again later";
   }
   f.errors.push_back({"user", message});
-  return SignInPage(f, answer.status == 429 ? 429 : 401);
+  return SignInPage(f, a.status == 429 ? 429 : 401);
 }
 
 api::HttpResponse SignOut(api::Call& c) {
-  api::HttpRequest inner;
-  inner.method = "DELETE";
-  inner.path = "/api/v1/session";
-  inner.remote_addr = c.req.remote_addr;
-  inner.headers["cookie"] = c.req.Header("cookie");
-  inner.headers["x-csrf-token"] = c.who->csrf;
-  (void)c.app.Handle(inner);
+  (void)ApiSend(c, "DELETE", "/api/v1/session", json::object{});
   api::HttpResponse r = Redirect("/sign-in?signed_out=1");
   r.headers.emplace_back("Set-Cookie", "st_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
   return r;

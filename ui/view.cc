@@ -35,6 +35,11 @@ std::string CellText(const json::value& v) {
   return Esc(json::serialize(v));
 }
 
+std::string FieldText(const json::object& o, const char* key) {
+  const json::value* v = o.if_contains(key);
+  return v == nullptr ? "" : CellText(*v);
+}
+
 std::string CellHtml(const std::string& column, const json::value& v) {
   if (v.is_string() && !v.as_string().empty()) {
     std::string s(v.as_string());

@@ -14,6 +14,8 @@ namespace sharetrail::ui {
 
 // A cell's value as escaped text (arrays joined with "; ").
 std::string CellText(const boost::json::value& v);
+// CellText of o[key], or "" if there is none.
+std::string FieldText(const boost::json::object& o, const char* key);
 // A cell as HTML, linked where the column names something with a page:
 // item -> the item page, request -> the FOI case, seq -> the entry's proof.
 std::string CellHtml(const std::string& column, const boost::json::value& v);
