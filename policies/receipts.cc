@@ -80,4 +80,23 @@ Result<std::optional<std::string>> ReceiptFor(const StateView& state, std::strin
   return std::optional<std::string>();
 }
 
+Result<Table> Peers(const StateView& state) {
+  Table t;
+  t.columns = {"party", "origin", "vkey", "url", "seq"};
+  Status bad;
+  ST_RETURN_IF_ERROR(state.Scan("peer/", "", [&](std::string_view key, std::string_view value) {
+    auto rec = ParseStrict(value);
+    if (!rec.ok() || !rec->is_object()) {
+      bad = Corruption("state record " + std::string(key) + " is not a JSON object");
+      return false;
+    }
+    json::object row = std::move(rec->as_object());
+    row["party"] = key.substr(5);
+    t.rows.push_back(std::move(row));
+    return true;
+  }));
+  ST_RETURN_IF_ERROR(bad);
+  return t;
+}
+
 }  // namespace sharetrail::policy

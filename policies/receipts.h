@@ -25,6 +25,7 @@
 #include "ledger/note.h"
 #include "ledger/proof.h"
 #include "ledger/state.h"
+#include "policies/table.h"
 
 namespace sharetrail::policy {
 
@@ -52,6 +53,10 @@ Result<LogEvidence> CheckEvidence(const boost::json::object& body, std::string_v
 // ones are nothing, so following a log again from the start is harmless.
 Result<std::optional<std::string>> ReceiptFor(const StateView& state, std::string_view own_party,
                                               std::string_view peer, const Entry& entry);
+
+// The registered peers: party, origin, vkey, url, and the seq that
+// registered each (the latest registration of a party is the one in force).
+Result<Table> Peers(const StateView& state);
 
 }  // namespace sharetrail::policy
 
