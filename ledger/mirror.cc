@@ -60,7 +60,20 @@ Result<std::unique_ptr<Mirror>> Mirror::Open(const std::string& dir, const std::
     return FailedPrecondition(dir + " is being written by another process");
   }
   if (exists) {
-    ST_RETURN_IF_ERROR(m->OpenStore());
+    Status opened = m->OpenStore();
+    if (opened.code() == Code::kNotFound) {
+      // A first step cut short (killed) before its commit: an empty store.
+      m->RemoveStore();
+      exists = false;
+      if (!vkey) {
+        return InvalidArgument("--vkey is required the first time " + dir +
+                               " mirrors a log (its first sync did not complete)");
+      }
+    } else if (!opened.ok()) {
+      return opened;
+    }
+  }
+  if (exists) {
     if (vkey && *vkey != m->vkey_) {
       return InvalidArgument("--vkey " + *vkey + " differs from the key " + dir +
                              " mirrors with (" + m->vkey_ + "); a mirror follows one log");
@@ -77,6 +90,8 @@ Status Mirror::OpenStore() {
   so.map_size = options_.map_size;
   ST_ASSIGN_OR_RETURN(store_, Store::Open(dir_, so));
   ST_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
+  ST_ASSIGN_OR_RETURN(uint64_t records, txn->Count(Table::kMeta));
+  if (records == 0) return NotFound(dir_ + " holds an empty store");
   ST_ASSIGN_OR_RETURN(std::string format, Meta(*txn, "format", dir_));
   if (format != kLedgerFormat) return Corruption("unknown ledger format \"" + format + "\"");
   ST_RETURN_IF_ERROR(Meta(*txn, kSourceKey, dir_).status());
@@ -115,15 +130,16 @@ Result<MirrorStep> Mirror::Step(const TileFetcher& fetch) {
   }
   bool fresh = store_ == nullptr;
   auto step = Extend(fetch, note, *cp);
-  if (!step.ok() && fresh) {
-    // The first step creates the store; a failed one must leave no empty
-    // store behind that a later run would take for a mirror.
-    store_.reset();
-    std::error_code ec;
-    std::filesystem::remove(dir_ + "/data.mdb", ec);
-    std::filesystem::remove(dir_ + "/lock.mdb", ec);
-  }
+  // The first step creates the store; a failed one leaves none behind.
+  if (!step.ok() && fresh) RemoveStore();
   return step;
+}
+
+void Mirror::RemoveStore() {
+  store_.reset();
+  std::error_code ec;
+  std::filesystem::remove(dir_ + "/data.mdb", ec);
+  std::filesystem::remove(dir_ + "/lock.mdb", ec);
 }
 
 Result<MirrorStep> Mirror::Extend(const TileFetcher& fetch, const std::string& note,

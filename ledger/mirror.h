@@ -89,7 +89,9 @@ class Mirror {
   Mirror() = default;
   Result<MirrorStep> Extend(const TileFetcher& fetch, const std::string& note,
                             const Checkpoint& cp);
+  // NotFound if the store is empty (a first step that never committed).
   Status OpenStore();
+  void RemoveStore();
 
   std::string dir_, source_, vkey_, origin_;  // origin_ empty until the first step
   MirrorOptions options_;

@@ -156,6 +156,23 @@ TEST_F(MirrorTest, FirstRunNeedsTheVkeyAndLeavesNothingIfItFails) {
   EXPECT_NE(bad.status().message().find("differs"), std::string::npos) << bad.status().message();
 }
 
+// A first step killed before its commit leaves an empty store; the next run
+// starts afresh rather than taking it for a mirror.
+TEST_F(MirrorTest, AnEmptyStoreFromAKilledFirstStepIsStartedAfresh) {
+  Grow(*source_, 3);
+  std::filesystem::create_directories(dir_);
+  ASSERT_TRUE(Store::Open(dir_, {}).ok());
+  ASSERT_TRUE(std::filesystem::exists(dir_ + "/data.mdb"));
+  auto no_key = Mirror::Open(dir_, "http://source.test", std::nullopt);
+  ASSERT_FALSE(no_key.ok());
+  EXPECT_NE(no_key.status().message().find("did not complete"), std::string::npos)
+      << no_key.status().message();
+  auto m = OpenMirror(vkey_);
+  auto step = m->Step(std::ref(fake_));
+  ASSERT_TRUE(step.ok()) << step.status().ToString();
+  EXPECT_EQ(step->new_size, 3u);
+}
+
 TEST_F(MirrorTest, RefusesACheckpointNotSignedByTheVkey) {
   TempDir other;
   ASSERT_TRUE(Ledger::Init(other.Sub("l"), "source.example/log").ok());
