@@ -31,6 +31,10 @@
 // dirty pages of a large transaction to the data file, so a long catch-up
 // is bounded by disk, and an aborted one leaves the committed state intact.
 //
+// This is a pull mirror for our own nodes: it is not a C2SP tlog-mirror
+// (https://c2sp.org/tlog-mirror), whose clients push entries to a mirror
+// that cosigns, and it does not cosign.
+//
 // Mirror state in the meta table: mirror_source (URL), origin, vkey, and
 // the latest verified checkpoint as "checkpoint", like a ledger's.
 // Invariant: one process mirrors into a directory at a time (writer.lock).
