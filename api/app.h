@@ -153,6 +153,7 @@ std::vector<Route> ItemRoutes();
 std::vector<Route> AccountRoutes();
 std::vector<Route> VerifyRoutes();
 std::vector<Route> FoiCaseRoutes();
+std::vector<Route> TlogRoutes();
 
 // The standard answer to an engine refusal: 403 for reads (scope), 422 for
 // proposed events; the outcome (with its decision) is included.

@@ -111,8 +111,8 @@ std::string Url::ToString() const {
 Result<ClientResponse> Fetch(const std::string& method, const Url& url, std::string_view body,
                              std::string_view content_type, const ClientOptions& options) {
   const std::string where = method + " " + url.ToString();
-  if (!HeaderSafe(method) || !HeaderSafe(content_type)) {
-    return InvalidArgument(where + ": control characters in the method or content type");
+  if (!HeaderSafe(method) || !HeaderSafe(content_type) || !HeaderSafe(options.bearer_token)) {
+    return InvalidArgument(where + ": control characters in the method, content type or token");
   }
   if (url.tls && options.ca_file.empty()) {
     return InvalidArgument(where + ": https needs a CA file to check the server's certificate");
@@ -134,6 +134,8 @@ Result<ClientResponse> Fetch(const std::string& method, const Url& url, std::str
 
   std::string head = method + " " + url.path + " HTTP/1.1\r\nHost: " + url.host +
                      "\r\nConnection: close\r\nUser-Agent: sharetrail\r\n";
+  if (!options.bearer_token.empty())
+    head += "Authorization: Bearer " + options.bearer_token + "\r\n";
   if (!body.empty() || method == "POST" || method == "PUT") {
     head += "Content-Length: " + std::to_string(body.size()) + "\r\n";
     if (!content_type.empty()) head += "Content-Type: " + std::string(content_type) + "\r\n";

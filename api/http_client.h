@@ -38,6 +38,9 @@ struct ClientOptions {
   int timeout_ms = 10000;
   size_t max_body = size_t{64} << 20;
   std::string ca_file;  // PEM bundle trusted for https
+  // Sent as "Authorization: Bearer <token>" when set (a mirror fetching a
+  // peer's entry bundles, which only an auditor may read).
+  std::string bearer_token;
 };
 
 struct ClientResponse {

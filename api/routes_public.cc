@@ -1,6 +1,6 @@
-// What anyone may read without signing in: health, readiness, the signed
-// checkpoint (C2SP tlog-checkpoint, text/plain), inclusion and consistency
-// proofs, and the OpenAPI document. Proofs reveal hashes only.
+// What anyone may read without signing in: health, readiness, inclusion and
+// consistency proofs, and the OpenAPI document. Proofs reveal hashes only.
+// The signed checkpoint and the tiles are in routes_tlog.cc.
 #include "api/app.h"
 #include "api/openapi.h"
 #include "api/response.h"
@@ -17,12 +17,6 @@ HttpResponse Readyz(Call& c) {
   if (!size.ok())
     return Error(503, "not_ready", "the ledger cannot be read: " + size.status().message());
   return Json(200, json::object{{"status", "ready"}, {"size", *size}});
-}
-
-HttpResponse CheckpointNote(Call& c) {
-  auto note = c.app.ledger().SignedCheckpoint();
-  if (!note.ok()) return FromStatus(note.status());
-  return HttpResponse{200, "text/plain; charset=utf-8", *note, {}};
 }
 
 HttpResponse Inclusion(Call& c) {
@@ -58,12 +52,6 @@ std::vector<Route> ProofRoutes() {
   return {
       {"GET", "/healthz", Access::kPublic, {}, Healthz, "Liveness: the process answers"},
       {"GET", "/readyz", Access::kPublic, {}, Readyz, "Readiness: the ledger answers reads"},
-      {"GET",
-       "/checkpoint",
-       Access::kPublic,
-       {},
-       CheckpointNote,
-       "The latest signed checkpoint (C2SP)"},
       {"GET",
        "/api/v1/proof/inclusion",
        Access::kPublic,

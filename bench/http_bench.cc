@@ -155,13 +155,28 @@ int Main(const Options& o) {
       Load(port, o.connections, o.seconds, 200, [&](int c, uint64_t i) {
         return get("/api/v1/proof/inclusion?seq=" + std::to_string((c * 7919 + i) % 40));
       }).per_sec;
+  // A partial level-0 tile at the ledger's size (under 256 entries here):
+  // what a tiles client or a mirror fetches.
+  std::string answer;
+  int fd = testing::ConnectLoopback(port);
+  RoundTrip(fd, get("/checkpoint"), &answer);
+  close(fd);
+  std::string note = answer.substr(answer.find("\r\n\r\n") + 4);
+  std::string tile =
+      "/tile/0/000.p/" +
+      note.substr(note.find('\n') + 1, note.find('\n', note.find('\n') + 1) - note.find('\n') - 1);
+  double tiles =
+      Load(port, o.connections, o.seconds, 200, [&](int, uint64_t) { return get(tile); }).per_sec;
   results.Set("http_ceiling", minimal);
   results.Set("http_proof_get", proofs);
+  results.Set("http_tile_get", tiles);
   std::printf("| metric | requests/s | against the ceiling |\n|---|---|---|\n");
   std::printf("| minimal CivetWeb handler (ceiling), %d connections | %.0f |  |\n", o.connections,
               minimal);
   std::printf("| proof GET /api/v1/proof/inclusion, %d connections | %.0f | %.2fx |\n",
               o.connections, proofs, proofs / minimal);
+  std::printf("| tile GET %s, %d connections | %.0f | %.2fx |\n", tile.c_str(), o.connections,
+              tiles, tiles / minimal);
   for (int conns : o.post_connections) {
     WritersResult events = Load(port, conns, o.seconds, 201, [&](int c, uint64_t i) {
       std::string body =

@@ -82,6 +82,7 @@ void AddLedgerCommands(CLI::App& app, Globals& g);
 void AddProofCommands(CLI::App& app, Globals& g);
 void AddCheckCommands(CLI::App& app, Globals& g);
 void AddBackupCommands(CLI::App& app, Globals& g);
+void AddMirrorCommands(CLI::App& app, Globals& g);
 void AddPolicyCommands(CLI::App& app, Globals& g);
 void AddQueryCommands(CLI::App& app, Globals& g);
 void AddHoldCommands(CLI::App& app, Globals& g);

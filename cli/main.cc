@@ -121,6 +121,7 @@ int main(int argc, char** argv) {
   AddProofCommands(app, g);
   AddCheckCommands(app, g);
   AddBackupCommands(app, g);
+  AddMirrorCommands(app, g);
   AddPolicyCommands(app, g);
   AddQueryCommands(app, g);
   AddHoldCommands(app, g);

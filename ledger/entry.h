@@ -25,7 +25,9 @@
 
 namespace sharetrail {
 
-constexpr size_t kMaxEntryBytes = 64 * 1024;
+// 65535, not 64 KiB: every entry must fit the uint16 length prefix of a
+// tlog-tiles entry bundle (tiles.h).
+constexpr size_t kMaxEntryBytes = 0xFFFF;
 
 // What a caller submits; the ledger assigns seq, time and prev.
 struct Event {

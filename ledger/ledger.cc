@@ -18,8 +18,6 @@
 namespace sharetrail {
 namespace {
 
-constexpr std::string_view kFormat = "sharetrail-ledger-1";
-
 std::string KeyPath(const std::string& dir) { return dir + "/signing.key"; }
 
 int64_t SystemMicros() {
@@ -50,7 +48,7 @@ Status CheckSize(uint64_t size, uint64_t have, const char* what) {
   return Status::Ok();
 }
 
-constexpr std::string_view kMachineKey = "state_machine";
+constexpr std::string_view kMachineKey = kStateMachineMetaKey;
 constexpr std::string_view kRebuilding = "rebuilding ";
 constexpr uint64_t kRebuildChunk = 4096;
 
@@ -102,7 +100,7 @@ Status Ledger::Init(const std::string& dir, const std::string& origin) {
   ST_ASSIGN_OR_RETURN(auto store, Store::Open(dir, {}));
   ST_ASSIGN_OR_RETURN(std::string note, SignedNote(signer, origin, 0, EmptyTreeHash()));
   ST_ASSIGN_OR_RETURN(auto txn, store->BeginWrite());
-  ST_RETURN_IF_ERROR(txn->Put(Table::kMeta, "format", kFormat, false));
+  ST_RETURN_IF_ERROR(txn->Put(Table::kMeta, "format", kLedgerFormat, false));
   ST_RETURN_IF_ERROR(txn->Put(Table::kMeta, "origin", origin, false));
   ST_RETURN_IF_ERROR(txn->Put(Table::kMeta, "vkey", signer.Verifier().Vkey(), false));
   ST_RETURN_IF_ERROR(txn->Put(Table::kMeta, "checkpoint", note, false));
@@ -135,7 +133,7 @@ Result<std::unique_ptr<Ledger>> Ledger::Open(const std::string& dir, const Ledge
 
   ST_ASSIGN_OR_RETURN(auto txn, l->store_->BeginRead());
   ST_ASSIGN_OR_RETURN(std::string format, GetMeta(*txn, "format"));
-  if (format != kFormat) return Corruption("unknown ledger format \"" + format + "\"");
+  if (format != kLedgerFormat) return Corruption("unknown ledger format \"" + format + "\"");
   ST_ASSIGN_OR_RETURN(l->origin_, GetMeta(*txn, "origin"));
   ST_ASSIGN_OR_RETURN(std::string vkey, GetMeta(*txn, "vkey"));
   ST_ASSIGN_OR_RETURN(l->verifier_, NoteVerifier::FromVkey(vkey));

@@ -29,6 +29,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -41,6 +42,11 @@
 #include "ledger/store.h"
 
 namespace sharetrail {
+
+// The "format" meta record of a ledger's store (and of a mirror's, mirror.h).
+inline constexpr std::string_view kLedgerFormat = "sharetrail-ledger-1";
+// The meta record naming the StateMachine that built the derived state.
+inline constexpr std::string_view kStateMachineMetaKey = "state_machine";
 
 struct LedgerOptions {
   // Read-only: no writer thread, no lock; the signing key is used if readable.

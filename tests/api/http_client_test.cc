@@ -175,5 +175,16 @@ TEST(HttpClientTest, HttpsChecksTheServerCertificate) {
   EXPECT_FALSE(refused.ok()) << "a server whose certificate the CA file does not sign was trusted";
 }
 
+// The bearer token goes into a header line: one that could end the line
+// (and add headers of its own) is refused before anything is sent.
+TEST(HttpClientTest, RefusesATokenThatWouldSplitTheHeaders) {
+  ClientOptions o;
+  o.bearer_token = "abc\r\nX-Injected: 1";
+  auto r = Fetch("GET", Local(1, "/tile/entries/000"), {}, {}, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Code::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("token"), std::string::npos) << r.status().message();
+}
+
 }  // namespace
 }  // namespace sharetrail::api
