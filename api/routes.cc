@@ -7,9 +7,8 @@ namespace sharetrail::api {
 
 std::vector<Route> AllRoutes() {
   std::vector<Route> all;
-  for (auto group :
-       {ProofRoutes, SessionRoutes, AccountRoutes, EventRoutes, ItemRoutes, QueryRoutes, VerifyRoutes,
-        FoiCaseRoutes}) {
+  for (auto group : {ProofRoutes, SessionRoutes, AccountRoutes, EventRoutes, ItemRoutes,
+                     QueryRoutes, VerifyRoutes, FoiCaseRoutes, WitnessRoutes}) {
     for (Route& r : group()) all.push_back(std::move(r));
   }
   return all;

@@ -40,6 +40,32 @@ WitnessAnswer Refuse(WitnessVerdict v, std::string reason) {
 
 }  // namespace
 
+Result<std::string> InitWitnessKey(const std::string& dir, const std::string& name) {
+  ST_RETURN_IF_ERROR(CheckKeyName(name));
+  ST_ASSIGN_OR_RETURN(Ed25519PrivateKey key, Ed25519PrivateKey::Generate());
+  ST_ASSIGN_OR_RETURN(CosignatureVerifier v,
+                      CosignatureVerifier::FromPublicKey(name, key.PublicKey()));
+  std::string vkey = v.Vkey();
+  ST_RETURN_IF_ERROR(key.SaveFile(dir + "/witness.key"));
+  ST_RETURN_IF_ERROR(WriteDurably(dir, dir + "/witness.vkey", vkey + "\n"));
+  return vkey;
+}
+
+Result<Cosigner> LoadWitnessKey(const std::string& dir) {
+  Result<std::string> vkey = ReadFile(dir + "/witness.vkey");
+  if (!vkey.ok()) {
+    return vkey.status().WithContext("witness key: run sharetrail witness init first: ");
+  }
+  std::string line = *vkey;
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  ST_ASSIGN_OR_RETURN(CosignatureVerifier v, CosignatureVerifier::FromVkey(line));
+  ST_ASSIGN_OR_RETURN(Ed25519PrivateKey key, Ed25519PrivateKey::LoadFile(dir + "/witness.key"));
+  if (key.PublicKey() != v.public_key()) {
+    return Corruption(dir + "/witness.vkey does not match witness.key");
+  }
+  return Cosigner::Create(v.name(), std::move(key));
+}
+
 int HttpStatusOf(WitnessVerdict v) {
   switch (v) {
     case WitnessVerdict::kCosigned:
@@ -182,6 +208,12 @@ Status Witness::Load(LogState& log) {
   return Status::Ok();
 }
 
+std::vector<std::string> Witness::Origins() const {
+  std::vector<std::string> out;
+  for (const auto& [origin, state] : logs_) out.push_back(origin);
+  return out;
+}
+
 Result<std::string> Witness::Latest(const std::string& origin) {
   auto it = logs_.find(origin);
   if (it == logs_.end()) return NotFound("witness: unknown origin " + origin);
@@ -204,6 +236,17 @@ Result<WitnessAnswer> Witness::AddCheckpoint(const AddCheckpointRequest& req, ui
   ST_ASSIGN_OR_RETURN(WitnessAnswer a, Decide(log, req, now));
   a.checkpoint = *cp;
   a.note = req.note;
+  if (a.Evidence()) {
+    // The evidence is the text and the log's own signature: other parties'
+    // cosignatures add nothing to it and would only lengthen the record.
+    Note kept{parsed->text, {}};
+    for (const NoteSignature& sig : parsed->signatures) {
+      for (const NoteVerifier& k : log.config.keys) {
+        if (k.Verify(parsed->text, sig)) kept.signatures.push_back(sig);
+      }
+    }
+    a.note = kept.Format();
+  }
   return a;
 }
 

@@ -68,7 +68,9 @@ struct WitnessAnswer {
   std::string signature_lines;  // kCosigned: the cosignature line(s)
   // Parsed from the submission, when it got that far.
   std::optional<Checkpoint> checkpoint;
-  std::string note;  // the submitted checkpoint note as received
+  // The submitted note as received; for evidence, its text with only the
+  // log's own valid signatures.
+  std::string note;
   // A refusal that is evidence of log misbehaviour (a split view or a
   // rewritten history): the checkpoint is validly signed by the log but
   // inconsistent with what this witness cosigned before.
@@ -86,6 +88,13 @@ struct AddCheckpointRequest {
   std::string Format() const;
 };
 
+// The witness's own key beside a ledger: <dir>/witness.key (PKCS#8, 0600)
+// and <dir>/witness.vkey (its public vkey, type 0x04), kept apart from the
+// log's signing key so that witnessing never needs the key that signs this
+// node's own checkpoints. Init fails if the key exists; returns the vkey.
+Result<std::string> InitWitnessKey(const std::string& dir, const std::string& name);
+Result<Cosigner> LoadWitnessKey(const std::string& dir);
+
 class Witness {
  public:
   // dir holds one state file per log (created if missing).
@@ -97,6 +106,8 @@ class Witness {
   // An error Status only for I/O failures; every protocol outcome is an
   // answer. `now` is the cosignature time (POSIX seconds).
   Result<WitnessAnswer> AddCheckpoint(const AddCheckpointRequest& req, uint64_t now);
+  // The origins witnessed, sorted.
+  std::vector<std::string> Origins() const;
   // The latest checkpoint note cosigned for origin (empty if none yet).
   Result<std::string> Latest(const std::string& origin);
 
