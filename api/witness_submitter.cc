@@ -1,13 +1,10 @@
 #include "api/witness_submitter.h"
 
-#include <sys/stat.h>
-
-#include <cerrno>
 #include <chrono>
 #include <utility>
 
+#include "ledger/cosigned_store.h"
 #include "ledger/files.h"
-#include "ledger/hash.h"
 #include "ledger/witness.h"
 
 namespace sharetrail::api {
@@ -35,7 +32,6 @@ Result<uint64_t> ParseSize(std::string body) {
 struct WitnessSubmitter::Peer {
   PolicyWitness witness;
   Url url;
-  std::string path;  // the kept note
   // Guarded by WitnessSubmitter::mu_.
   uint64_t known_size = 0;
   std::string note;  // latest cosigned note (checkpoint + this witness's line)
@@ -58,16 +54,13 @@ Result<std::unique_ptr<WitnessSubmitter>> WitnessSubmitter::Start(const Ledger& 
                                                                   SubmitterOptions options) {
   std::unique_ptr<WitnessSubmitter> s(
       new WitnessSubmitter(ledger, std::move(policy), std::move(options)));
-  s->dir_ = ledger.dir() + "/cosigned";
-  if (mkdir(s->dir_.c_str(), 0700) != 0 && errno != EEXIST) return Errno("mkdir " + s->dir_);
   for (const PolicyWitness& w : s->policy_.witnesses()) {
     if (w.url.empty()) continue;  // a verify-only entry
     auto peer = std::make_unique<Peer>();
     peer->witness = w;
     ST_ASSIGN_OR_RETURN(peer->url, Url::Parse(w.url));
     peer->url = peer->url.Join("add-checkpoint");
-    peer->path = s->dir_ + "/" + Sha256Hex(w.name) + ".note";
-    Result<std::string> kept = ReadFile(peer->path);
+    Result<std::string> kept = ReadFile(CosignedNotePath(ledger.dir(), w.name));
     if (kept.ok()) {
       // Our own file, but re-verified: a note we serve must carry a valid
       // cosignature by this witness's key as the policy has it now.
@@ -174,7 +167,7 @@ void WitnessSubmitter::Round(Peer& peer) {
     if (!cosigs.ok()) return fail("answer: " + cosigs.status().message());
     if (cosigs->empty()) return fail("answer: no cosignature by " + peer.witness.name);
     std::string kept = Note{note->text, {cosigs->front().line}}.Format();
-    if (sharetrail::Status s = WriteDurably(dir_, peer.path, kept); !s.ok()) {
+    if (sharetrail::Status s = KeepCosignedNote(ledger_.dir(), peer.witness.name, kept); !s.ok()) {
       return fail(s.message());
     }
     std::lock_guard<std::mutex> lock(mu_);

@@ -11,7 +11,7 @@
 //     heals in one extra round trip;
 //   - a cosignature is kept only after it verifies against the witness's
 //     key from the policy; each witness's latest cosigned note is a file
-//     (written durably) in <ledger>/cosigned/, so a restart still serves it;
+//     (ledger/cosigned_store.h), so a restart still serves it;
 //   - Stop() (and the destructor) return within the HTTP timeout: threads
 //     wait on a condition variable with a deadline, never unbounded.
 #ifndef SHARETRAIL_API_WITNESS_SUBMITTER_H_
@@ -74,7 +74,6 @@ class WitnessSubmitter {
   const Ledger& ledger_;
   WitnessPolicy policy_;
   SubmitterOptions options_;
-  std::string dir_;
   mutable std::mutex mu_;  // guards peers' state below and stop_/generation_
   std::condition_variable cv_;
   bool stop_ = false;

@@ -130,6 +130,7 @@ int main(int argc, char** argv) {
   AddReportCommands(app, g);
   AddDemoCommands(app, g);
   AddImportCommands(app, g);
+  AddWitnessCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
