@@ -41,9 +41,14 @@ uint64_t NowSeconds() {
 void RecordRefusal(App& app, const AddCheckpointRequest& req, const WitnessAnswer& a,
                    HttpResponse* out) {
   json::object actor{{"user", policy::kWitnessActor}, {"role", policy::kSystemRole}};
-  json::object body{{"origin", a.checkpoint->origin},     {"old_size", req.old_size},
-                    {"size", a.checkpoint->size},         {"root", Base64(a.checkpoint->root)},
-                    {"reason", a.reason.substr(0, 4000)}, {"note", a.note.substr(0, 4000)}};
+  // The schema's counts are JSON int64.
+  json::object body;
+  body["origin"] = a.checkpoint->origin;
+  body["old_size"] = static_cast<int64_t>(req.old_size);
+  body["size"] = static_cast<int64_t>(a.checkpoint->size);
+  body["root"] = Base64(a.checkpoint->root);
+  body["reason"] = a.reason.substr(0, 4000);
+  body["note"] = a.note.substr(0, 4000);
   auto r = app.ledger().Append(Event{std::move(actor), "witness.refused", std::move(body)});
   if (!r.ok()) {
     std::fprintf(stderr, "sharetraild: witness.refused for %s not recorded: %s\n",
