@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
+#include <ctime>
 #include <filesystem>
 #include <memory>
 
@@ -143,12 +144,28 @@ TEST_F(WitnessE2eTest, CrossWitnessingAndARewrittenHistoryIsRefused) {
         << out;
     EXPECT_NE(out.find("quorum met"), std::string::npos) << out;
   }
+  // An evidence bundle made now carries a's cosigned checkpoint.
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  std::string year = std::to_string(utc.tm_year + 1900), bundle = nodes_[0]->Path("bundle.tar.gz");
+  std::string out;
+  ASSERT_EQ(RunCli(nodes_[0]->dir(), "bundle --year " + year + " -o " + bundle, "",
+                   nodes_[0]->Path(""), &out),
+            0)
+      << out;
+  EXPECT_EQ(RunCli(nodes_[0]->dir(),
+                   "verify-bundle " + bundle + " --witness-policy " + nodes_[0]->Path("policy.txt"),
+                   "", nodes_[0]->Path(""), &out),
+            0)
+      << out;
+  EXPECT_NE(out.find("quorum met"), std::string::npos) << out;
 
   // c's history rewritten from the fork point: other entries, longer than
   // what the witnesses cosigned, signed with the same key.
   uint64_t cosigned_size = nodes_[2]->Get("/readyz").Json().at("size").as_int64();
   nodes_[2]->Stop();
-  std::string out, lines;
+  std::string lines;
   for (int k = 0; k < 4; ++k) lines += ItemLine("forged-" + std::to_string(k));
   ASSERT_EQ(RunCli(fork, "record --as admin -", lines, nodes_[2]->Path(""), &out), 0) << out;
   fs::copy_file(fork + "/data.mdb", nodes_[2]->dir() + "/data.mdb",
