@@ -8,6 +8,7 @@
 #include "ledger/base64.h"
 #include "ledger/files.h"
 #include "ledger/merkle.h"
+#include "ledger/witness_policy.h"
 
 namespace sharetrail {
 namespace {
@@ -95,16 +96,7 @@ Result<std::vector<WitnessedLog>> ParseWitnessConfig(std::string_view text) {
     start = nl + 1;
     ++n;
     std::string where = "witness config line " + std::to_string(n) + ": ";
-    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-    std::vector<std::string_view> words;
-    for (size_t i = 0; i < line.size();) {
-      size_t b = line.find_first_not_of(" \t\r", i);
-      if (b == std::string_view::npos) break;
-      size_t e = line.find_first_of(" \t\r", b);
-      if (e == std::string_view::npos) e = line.size();
-      words.push_back(line.substr(b, e - b));
-      i = e;
-    }
+    std::vector<std::string_view> words = ConfigLineWords(line);
     if (words.empty()) continue;
     if (words[0] != "log" || words.size() != 3) {
       return InvalidArgument(where + "want \"log <origin> <vkey>\"");

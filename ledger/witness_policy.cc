@@ -11,19 +11,6 @@ namespace {
 
 constexpr std::string_view kNone = "none";
 
-std::vector<std::string_view> Words(std::string_view line) {
-  std::vector<std::string_view> words;
-  for (size_t i = 0; i < line.size();) {
-    size_t b = line.find_first_not_of(" \t\r", i);
-    if (b == std::string_view::npos) break;
-    size_t e = line.find_first_of(" \t\r", b);
-    if (e == std::string_view::npos) e = line.size();
-    words.push_back(line.substr(b, e - b));
-    i = e;
-  }
-  return words;
-}
-
 // Sigsum's raw hex key, or nothing if s is not 64 hex digits.
 bool RawKey(std::string_view s, std::string* key) {
   Hash h;
@@ -37,6 +24,20 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
 }
 
 }  // namespace
+
+std::vector<std::string_view> ConfigLineWords(std::string_view line) {
+  if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < line.size();) {
+    size_t b = line.find_first_not_of(" \t\r", i);
+    if (b == std::string_view::npos) break;
+    size_t e = line.find_first_of(" \t\r", b);
+    if (e == std::string_view::npos) e = line.size();
+    words.push_back(line.substr(b, e - b));
+    i = e;
+  }
+  return words;
+}
 
 Status WitnessPolicy::AddLine(const std::vector<std::string_view>& words) {
   std::string_view kind = words[0];
@@ -153,8 +154,7 @@ Result<WitnessPolicy> WitnessPolicy::Parse(std::string_view text, const std::str
         return InvalidArgument(where + " line " + std::to_string(n) + ": control character");
       }
     }
-    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-    std::vector<std::string_view> words = Words(line);
+    std::vector<std::string_view> words = ConfigLineWords(line);
     if (words.empty()) continue;
     ST_RETURN_IF_ERROR(p.AddLine(words).WithContext(where + " line " + std::to_string(n) + ": "));
   }

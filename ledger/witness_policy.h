@@ -32,6 +32,10 @@
 
 namespace sharetrail {
 
+// The words of one line of a line-based configuration file (this policy,
+// the witness config): '#' starts a comment, spaces and tabs separate.
+std::vector<std::string_view> ConfigLineWords(std::string_view line);
+
 struct PolicyWitness {
   std::string name;
   CosignatureVerifier key;

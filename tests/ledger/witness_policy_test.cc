@@ -4,35 +4,15 @@
 
 #include <string>
 
+#include "tests/ledger/published_cosigned.h"
+
 namespace sharetrail {
 namespace {
 
 // The published arche2025h1 checkpoint of cosignature_test.cc, checked with
 // a policy in the Sigsum format whose witness lines are the Sigsum test
 // policy's (florolf/spic doc/example.md): raw hex Ed25519 keys.
-const std::string kArcheNote =
-    "arche2025h1.staging.ct.transparency.dev\n"
-    "1432088532\n"
-    "U7WM79jrzyhGZ5/GUBTpM7NzwdyfFx61t3RovgcC4Ro=\n"
-    "\n"
-    "— arche2025h1.staging.ct.transparency.dev "
-    "zTM8sQAAAZ5W0WdjBAMARjBEAiBjW5IQf9pvsYLfQFX6hoGREPMHbdQ3urbllzalApkptQIgIpwtEroeW2BXaHAI4kJXFb"
-    "on"
-    "5Ch9MNL5zRNZ55lvGt0=\n"
-    "— arche2025h1.staging.ct.transparency.dev "
-    "ui8GwCF1+kWqZrxGdhj4aX3gcw7XUlXQQabg/27lefwhUkzbC3NygNI75MdhL1bfTW9g8Ei59RA23oHP7Ry1k3ZFWwQ=\n"
-    "— transparency.dev/DEV:witness-little-garden "
-    "2AQqhwAAAABqEiEgzgFIqqhbUoDwjMWE6UP8nd8/"
-    "KYTzwZ2rhIgcqoXHAwVkjZr4AscylP3v7sEodkRAErumC2q44vdgJY096st5BQ==\n"
-    "— witness1.smartit.nu/witness1 "
-    "pIyCDwAAAABqEiEghIp82KWebrw7/oHQwlTAm3g2RKS4+eebl8eO0WH+/"
-    "iEcxZ75W3u5hNI7TOQtmJbqmNWVuE0tgh0XwzdZsDsUAQ==\n"
-    "— remora.n621.de "
-    "2net5wAAAABqEiEgPlfF3V06o0Y+fHM+J5J9s27wgxxcOVSpZ/2g/KSiXCg9DEZI+aVCIobWX9sXTynk5XeU/"
-    "zZ0WBxtqB0DrAWfBw==\n"
-    "— witness.stagemole.eu "
-    "Z/euoAAAAABqEiEgw0i+7g2ENfDAWHmtRzCfKTHSDwYDJA2NmKeGi9Y8FtEyOUvVr+AJmIY/"
-    "2TUFucgKi7lI7cUiOvKFYe/TmN9DAg==\n";
+const std::string kArcheNote = kArcheText + "\n" + kArcheSigs;
 
 const std::string kWitnessLines =
     "log "
