@@ -88,28 +88,20 @@ int HttpStatusOf(WitnessVerdict v) {
 
 Result<std::vector<WitnessedLog>> ParseWitnessConfig(std::string_view text) {
   std::vector<WitnessedLog> logs;
-  int n = 0;
-  for (size_t start = 0; start < text.size();) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(start, nl - start);
-    start = nl + 1;
-    ++n;
-    std::string where = "witness config line " + std::to_string(n) + ": ";
-    std::vector<std::string_view> words = ConfigLineWords(line);
-    if (words.empty()) continue;
-    if (words[0] != "log" || words.size() != 3) {
-      return InvalidArgument(where + "want \"log <origin> <vkey>\"");
-    }
-    Result<NoteVerifier> key = NoteVerifier::FromVkey(words[2]);
-    if (!key.ok()) return key.status().WithContext(where);
-    WitnessedLog* log = nullptr;
-    for (WitnessedLog& l : logs) {
-      if (l.origin == words[1]) log = &l;
-    }
-    if (log == nullptr) log = &logs.emplace_back(WitnessedLog{std::string(words[1]), {}});
-    log->keys.push_back(std::move(key).value());
-  }
+  ST_RETURN_IF_ERROR(ForEachConfigLine(
+      text, "witness config", [&logs](const std::vector<std::string_view>& words) -> Status {
+        if (words[0] != "log" || words.size() != 3) {
+          return InvalidArgument("want \"log <origin> <vkey>\"");
+        }
+        ST_ASSIGN_OR_RETURN(NoteVerifier key, NoteVerifier::FromVkey(words[2]));
+        WitnessedLog* log = nullptr;
+        for (WitnessedLog& l : logs) {
+          if (l.origin == words[1]) log = &l;
+        }
+        if (log == nullptr) log = &logs.emplace_back(WitnessedLog{std::string(words[1]), {}});
+        log->keys.push_back(std::move(key));
+        return Status::Ok();
+      }));
   return logs;
 }
 

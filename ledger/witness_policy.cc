@@ -25,18 +25,33 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
 
 }  // namespace
 
-std::vector<std::string_view> ConfigLineWords(std::string_view line) {
-  if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
-  std::vector<std::string_view> words;
-  for (size_t i = 0; i < line.size();) {
-    size_t b = line.find_first_not_of(" \t\r", i);
-    if (b == std::string_view::npos) break;
-    size_t e = line.find_first_of(" \t\r", b);
-    if (e == std::string_view::npos) e = line.size();
-    words.push_back(line.substr(b, e - b));
-    i = e;
+Status ForEachConfigLine(std::string_view text, const std::string& where,
+                         const std::function<Status(const std::vector<std::string_view>&)>& fn) {
+  int n = 0;
+  for (size_t start = 0; start < text.size();) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(start, nl - start);
+    start = nl + 1;
+    std::string at = where + " line " + std::to_string(++n) + ": ";
+    for (char c : line) {
+      if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\r') {
+        return InvalidArgument(at + "control character");
+      }
+    }
+    if (size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    std::vector<std::string_view> words;
+    for (size_t i = 0; i < line.size();) {
+      size_t b = line.find_first_not_of(" \t\r", i);
+      if (b == std::string_view::npos) break;
+      size_t e = line.find_first_of(" \t\r", b);
+      if (e == std::string_view::npos) e = line.size();
+      words.push_back(line.substr(b, e - b));
+      i = e;
+    }
+    if (!words.empty()) ST_RETURN_IF_ERROR(fn(words).WithContext(at));
   }
-  return words;
+  return Status::Ok();
 }
 
 Status WitnessPolicy::AddLine(const std::vector<std::string_view>& words) {
@@ -142,22 +157,8 @@ Status WitnessPolicy::AddLine(const std::vector<std::string_view>& words) {
 
 Result<WitnessPolicy> WitnessPolicy::Parse(std::string_view text, const std::string& where) {
   WitnessPolicy p;
-  int n = 0;
-  for (size_t start = 0; start < text.size();) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(start, nl - start);
-    start = nl + 1;
-    ++n;
-    for (char c : line) {
-      if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\r') {
-        return InvalidArgument(where + " line " + std::to_string(n) + ": control character");
-      }
-    }
-    std::vector<std::string_view> words = ConfigLineWords(line);
-    if (words.empty()) continue;
-    ST_RETURN_IF_ERROR(p.AddLine(words).WithContext(where + " line " + std::to_string(n) + ": "));
-  }
+  ST_RETURN_IF_ERROR(ForEachConfigLine(
+      text, where, [&p](const std::vector<std::string_view>& words) { return p.AddLine(words); }));
   if (!p.has_quorum_) return InvalidArgument(where + ": no quorum line");
   return p;
 }

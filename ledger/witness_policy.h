@@ -21,6 +21,7 @@
 #define SHARETRAIL_LEDGER_WITNESS_POLICY_H_
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -32,9 +33,13 @@
 
 namespace sharetrail {
 
-// The words of one line of a line-based configuration file (this policy,
-// the witness config): '#' starts a comment, spaces and tabs separate.
-std::vector<std::string_view> ConfigLineWords(std::string_view line);
+// Calls fn(words) for each non-blank line of a line-based configuration
+// file (this policy, the witness config): '#' starts a comment, spaces and
+// tabs separate words, control characters other than tab are refused. An
+// error from fn (or a control character) comes back as
+// "<where> line N: <message>".
+Status ForEachConfigLine(std::string_view text, const std::string& where,
+                         const std::function<Status(const std::vector<std::string_view>&)>& fn);
 
 struct PolicyWitness {
   std::string name;
