@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "api/response.h"
+#include "ledger/files.h"
 #include "policies/world.h"
 
 namespace sharetrail::api {
@@ -119,7 +120,8 @@ App::App(const AppOptions& options)
       engine_(std::make_shared<policy::Engine>()),
       sessions_(options.session_ttl_seconds, NowSeconds),
       limiter_(options.max_login_failures, options.login_window_seconds, NowSeconds),
-      log_(options.access_log) {}
+      log_(options.access_log),
+      witness_limiter_(options.add_checkpoint_per_minute, 60, NowSeconds) {}
 
 Result<std::unique_ptr<App>> App::Open(const std::string& ledger_dir, const AppOptions& options,
                                        std::vector<Route> routes) {
@@ -130,6 +132,19 @@ Result<std::unique_ptr<App>> App::Open(const std::string& ledger_dir, const AppO
   ST_ASSIGN_OR_RETURN(app->credentials_, policy::CredentialStore::Open(ledger_dir));
   app->routes_ = std::move(routes);
   for (const Route& r : app->routes_) app->route_segments_.push_back(Segments(r.path));
+  if (!options.witness_config.empty()) {
+    ST_ASSIGN_OR_RETURN(std::string text, ReadFile(options.witness_config));
+    auto logs = ParseWitnessConfig(text);
+    if (!logs.ok()) return logs.status().WithContext(options.witness_config + ": ");
+    ST_ASSIGN_OR_RETURN(Cosigner key, LoadWitnessKey(ledger_dir));
+    ST_ASSIGN_OR_RETURN(app->witness_,
+                        Witness::Open(ledger_dir + "/witness", std::move(key), std::move(*logs)));
+  }
+  if (!options.witness_policy.empty()) {
+    ST_ASSIGN_OR_RETURN(WitnessPolicy policy, WitnessPolicy::Load(options.witness_policy));
+    ST_ASSIGN_OR_RETURN(app->submitter_, WitnessSubmitter::Start(*app->ledger_, std::move(policy),
+                                                                 options.submitter));
+  }
   return app;
 }
 
@@ -164,7 +179,14 @@ Result<AppendResult> App::Propose(const Principal& who, const std::string& type,
   json::object actor{{"user", who.user}};
   if (!role.empty()) actor["role"] = role;
   // Append validates the event's shape before the writer sees it.
-  return ledger_->Append(Event{std::move(actor), type, std::move(body)});
+  auto r = ledger_->Append(Event{std::move(actor), type, std::move(body)});
+  if (r.ok() && submitter_) submitter_->Notify();
+  return r;
+}
+
+Result<std::string> App::PublishedCheckpoint() {
+  if (submitter_) return submitter_->Published();
+  return ledger_->SignedCheckpoint();
 }
 
 Result<std::optional<Principal>> App::Authenticate(const HttpRequest& req, HttpResponse* denied) {

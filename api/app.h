@@ -31,7 +31,9 @@
 #include "api/params.h"
 #include "api/rate_limit.h"
 #include "api/sessions.h"
+#include "api/witness_submitter.h"
 #include "ledger/ledger.h"
+#include "ledger/witness.h"
 #include "policies/credentials.h"
 #include "policies/engine.h"
 
@@ -91,6 +93,14 @@ struct AppOptions {
   // Renders errors for page routes and for unknown paths outside /api/;
   // unset, every error is JSON.
   PageError page_error;
+  // Witnessing (docs/operator.md "Witnessing"): the logs this node
+  // witnesses ("log <origin> <vkey>" lines; its key is <ledger>/witness.key),
+  // and the policy naming the witnesses this node submits its checkpoints
+  // to. Either may be empty.
+  std::string witness_config, witness_policy;
+  SubmitterOptions submitter;
+  // add-checkpoint requests per remote address per minute.
+  int add_checkpoint_per_minute = 600;
 };
 
 class App {
@@ -121,6 +131,14 @@ class App {
   Result<AppendResult> Propose(const Principal& who, const std::string& type,
                                boost::json::object body, const std::string& role = "");
 
+  // The witness this node runs for other parties' logs (null if none).
+  Witness* witness() { return witness_.get(); }
+  LoginLimiter& witness_limiter() { return witness_limiter_; }
+  // Submits this node's checkpoints to its policy's witnesses (null if none).
+  WitnessSubmitter* submitter() { return submitter_.get(); }
+  // The latest checkpoint note with every cosignature held for it.
+  Result<std::string> PublishedCheckpoint();
+
  private:
   App(const AppOptions& options);
   // Who the request acts as: none (no credentials), a principal, or an
@@ -142,6 +160,10 @@ class App {
   std::vector<std::vector<std::string>> route_segments_;
   std::mutex verify_mu_, verify_running_;
   boost::json::value last_verify_;  // routes_[i].path split at '/'
+  std::unique_ptr<Witness> witness_;
+  LoginLimiter witness_limiter_;
+  // Last, so it stops (joining its threads) before the ledger closes.
+  std::unique_ptr<WitnessSubmitter> submitter_;
 };
 
 // The route tables (routes_*.cc); AllRoutes is their union.
@@ -154,6 +176,7 @@ std::vector<Route> AccountRoutes();
 std::vector<Route> VerifyRoutes();
 std::vector<Route> FoiCaseRoutes();
 std::vector<Route> TlogRoutes();
+std::vector<Route> WitnessRoutes();
 
 // The standard answer to an engine refusal: 403 for reads (scope), 422 for
 // proposed events; the outcome (with its decision) is included.

@@ -21,7 +21,7 @@ using sharetrail::Status;
 
 struct Flags {
   std::string ledger, listen = "127.0.0.1:8080", tls_cert, tls_key, config, access_log, port_file,
-                      assets;
+                      assets, witness_config, witness_policy, witness_ca_file;
   int threads = 16;
   size_t max_body = 1 << 20;
 };
@@ -90,6 +90,12 @@ int main(int argc, char** argv) {
                  "Directory of the web pages' static files (default: ui-assets beside the binary)");
   app.add_option("--threads", f.threads, "Request threads")->check(CLI::Range(1, 1024));
   app.add_option("--max-body", f.max_body, "Largest request body in bytes (413 above)");
+  app.add_option("--witness-config", f.witness_config,
+                 "Witness other parties' logs: a file of \"log <origin> <vkey>\" lines");
+  app.add_option("--witness-policy", f.witness_policy,
+                 "Submit this ledger's checkpoints to the witnesses of this policy file");
+  app.add_option("--witness-ca-file", f.witness_ca_file,
+                 "CA certificates (PEM) trusted for https witness URLs");
   try {
     app.parse(argc, argv);
     if (!f.config.empty()) {
@@ -123,6 +129,10 @@ int main(int argc, char** argv) {
   sharetrail::api::AppOptions options;
   options.access_log = log;
   options.page_error = sharetrail::ui::ErrorPage;
+  options.witness_config = f.witness_config;
+  options.witness_policy = f.witness_policy;
+  options.submitter.http.ca_file = f.witness_ca_file;
+  options.submitter.http.timeout_ms = 5000;
   auto server_app = sharetrail::api::App::Open(f.ledger, options, std::move(routes));
   if (!server_app.ok()) return Fail(server_app.status());
   sharetrail::api::App& a = **server_app;

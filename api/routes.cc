@@ -8,7 +8,7 @@ namespace sharetrail::api {
 std::vector<Route> AllRoutes() {
   std::vector<Route> all;
   for (auto group : {ProofRoutes, SessionRoutes, AccountRoutes, EventRoutes, ItemRoutes,
-                     QueryRoutes, VerifyRoutes, FoiCaseRoutes, TlogRoutes}) {
+                     QueryRoutes, VerifyRoutes, FoiCaseRoutes, TlogRoutes, WitnessRoutes}) {
     for (Route& r : group()) all.push_back(std::move(r));
   }
   return all;

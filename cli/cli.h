@@ -83,6 +83,17 @@ void AddProofCommands(CLI::App& app, Globals& g);
 void AddCheckCommands(CLI::App& app, Globals& g);
 void AddBackupCommands(CLI::App& app, Globals& g);
 void AddMirrorCommands(CLI::App& app, Globals& g);
+void AddWitnessCommands(CLI::App& app, Globals& g);
+// Checks a checkpoint note against the witness policy file; a policy or
+// note error (a witness's invalid line) is fatal. The text form says who
+// cosigned and, when the quorum is not met, "FAILED: witness policy: ...".
+struct WitnessPolicyResult {
+  bool satisfied = false;
+  boost::json::object json;
+  std::string text;
+};
+WitnessPolicyResult CheckWitnessPolicy(const Globals& g, const std::string& policy_file,
+                                       const std::string& note);
 void AddPolicyCommands(CLI::App& app, Globals& g);
 void AddQueryCommands(CLI::App& app, Globals& g);
 void AddHoldCommands(CLI::App& app, Globals& g);

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "ledger/base64.h"
+#include "ledger/cosigned_store.h"
 #include "ledger/verify.h"
 #include "policies/queries.h"
 
@@ -39,7 +40,8 @@ void ProveConsistency(Globals& g, uint64_t from, uint64_t to) {
 }
 
 void RunVerify(Globals& g, const std::string& vkey, bool deep,
-               const std::vector<std::string>& against) {
+               const std::vector<std::string>& against, const std::string& witness_policy,
+               const std::string& checkpoint_file) {
   auto opened = OpenLedger(g, true);
   if (!opened.ok() && opened.status().code() == Code::kCorruption) {
     // A store too damaged to open (truncated, mangled meta) is a finding
@@ -56,6 +58,16 @@ void RunVerify(Globals& g, const std::string& vkey, bool deep,
   options.deep = deep;
   for (const std::string& path : against)
     options.kept_checkpoints.push_back(OrFail(g, ReadAll(path)));
+  // The checkpoint held to the witness policy: the given one (checked
+  // against the ledger like --against), or the latest with the kept
+  // cosignatures.
+  std::string cosigned;
+  if (!checkpoint_file.empty()) {
+    cosigned = OrFail(g, ReadAll(checkpoint_file));
+    options.kept_checkpoints.push_back(cosigned);
+  } else if (!witness_policy.empty()) {
+    cosigned = OrFail(g, AddKeptCosignatures(ledger->dir(), OrFail(g, ledger->SignedCheckpoint())));
+  }
   if (!vkey.empty()) options.verifier = OrFail(g, NoteVerifier::FromVkey(vkey));
   bool tty = isatty(STDERR_FILENO);
   if (tty) {
@@ -74,6 +86,8 @@ void RunVerify(Globals& g, const std::string& vkey, bool deep,
     auto snap = OrFail(g, ledger->Read());
     pending = OrFail(g, policy::PendingShreds(*snap));
   }
+  WitnessPolicyResult witnessed;
+  if (r.ok && !witness_policy.empty()) witnessed = CheckWitnessPolicy(g, witness_policy, cosigned);
   if (g.json) {
     boost::json::object o{{"ok", r.ok},
                           {"entries", r.entries},
@@ -84,6 +98,10 @@ void RunVerify(Globals& g, const std::string& vkey, bool deep,
     if (r.bad_seq) o["bad_seq"] = *r.bad_seq;
     if (!r.ok) o["problem"] = r.problem;
     if (!pending.rows.empty()) o["pending_shreds"] = pending.rows;
+    if (r.ok && !witness_policy.empty()) {
+      o["witness_policy"] = witnessed.json;
+      o["ok"] = witnessed.satisfied;
+    }
     PrintJson(o);
   } else if (r.ok) {
     std::cout << "ok: " << r.entries << " entries, " << r.nodes << " tree nodes, " << r.checkpoints
@@ -95,13 +113,14 @@ void RunVerify(Globals& g, const std::string& vkey, bool deep,
                 << " but its payload's crypto-shredding is not yet recorded (interrupted?): run "
                    "sharetrail vault recover --as USER\n";
     }
+    std::cout << witnessed.text;
   } else {
     if (tty) std::fprintf(stderr, "\n");
     std::cout << "FAILED";
     if (r.bad_seq) std::cout << " at seq " << *r.bad_seq;
     std::cout << ": " << r.problem << "\n";
   }
-  if (!r.ok) throw Exit{kExitFinding};
+  if (!r.ok || (!witness_policy.empty() && !witnessed.satisfied)) throw Exit{kExitFinding};
 }
 
 }  // namespace
@@ -112,6 +131,7 @@ void AddProofCommands(CLI::App& app, Globals& g) {
     uint64_t seq = 0, from = 0, to = 0;
     std::string vkey;
     std::vector<std::string> against;
+    std::string witness_policy, checkpoint;
     bool deep = false;
   };
   auto o = std::make_shared<Opts>();
@@ -137,7 +157,15 @@ void AddProofCommands(CLI::App& app, Globals& g) {
   verify->add_option("--against", o->against,
                      "A signed checkpoint you kept (repeatable): the ledger must still extend it "
                      "(catches a rollback to an older copy)");
-  verify->callback([&g, o] { RunVerify(g, o->vkey, o->deep, o->against); });
+  verify->add_option("--witness-policy", o->witness_policy,
+                     "Also require the checkpoint's cosignatures to meet this witness policy");
+  verify
+      ->add_option("--checkpoint", o->checkpoint,
+                   "The cosigned checkpoint to hold to the policy (default: the latest with "
+                   "the cosignatures kept in the ledger directory)")
+      ->needs("--witness-policy");
+  verify->callback(
+      [&g, o] { RunVerify(g, o->vkey, o->deep, o->against, o->witness_policy, o->checkpoint); });
 }
 
 }  // namespace sharetrail::cli

@@ -16,7 +16,7 @@ namespace json = boost::json;
 
 struct ReportOpts {
   policy::ReportScope scope;
-  std::string format = "html", out, file, vkey;
+  std::string format = "html", out, file, vkey, witness_policy;
 };
 
 void AddScope(CLI::App* c, ReportOpts* o) {
@@ -70,6 +70,16 @@ void VerifyBundleFile(Globals& g, const ReportOpts& o) {
   std::optional<std::string> vkey;
   if (!o.vkey.empty()) vkey = o.vkey;
   policy::BundleVerdict v = policy::VerifyBundle(files, vkey);
+  WitnessPolicyResult witnessed;
+  // Only a bundle that verified has a checkpoint worth holding to a policy.
+  if (auto cp = files.find("checkpoint.txt");
+      !o.witness_policy.empty() && v.ok() && cp != files.end()) {
+    witnessed = CheckWitnessPolicy(g, o.witness_policy, cp->second);
+    if (!witnessed.satisfied) {
+      v.problems.push_back("checkpoint.txt: witness policy: " +
+                           std::string(witnessed.json.at("missing").as_string()));
+    }
+  }
   if (g.json) {
     json::array problems, notes;
     for (const auto& p : v.problems) problems.push_back(json::value(p));
@@ -81,12 +91,14 @@ void VerifyBundleFile(Globals& g, const ReportOpts& o) {
                            {"figures_recomputed", v.figures_recomputed},
                            {"figures_engine", v.figures_engine},
                            {"problems", problems},
-                           {"notes", notes}});
+                           {"notes", notes},
+                           {"witness_policy", witnessed.json}});
   } else {
     std::cout << "checkpoint size " << v.size << ": " << v.proofs_verified << "/" << v.entries
               << " inclusion proofs verified, " << v.figures_recomputed << " figures recomputed, "
               << v.figures_engine << " derived by the engine\n";
     for (const auto& n : v.notes) std::cout << "note: " << n << "\n";
+    if (!o.witness_policy.empty() && witnessed.satisfied) std::cout << witnessed.text;
     for (const auto& p : v.problems) std::cout << "MISMATCH: " << p << "\n";
     std::cout << (v.ok() ? "bundle verified\n" : "bundle NOT verified\n");
   }
@@ -115,6 +127,8 @@ void AddReportCommands(CLI::App& app, Globals& g) {
   verify->add_option("file", o->file, "The bundle (.tar.gz)")->required();
   verify->add_option("--vkey", o->vkey,
                      "The verifier key you trust (without it, only the bundle's own key)");
+  verify->add_option("--witness-policy", o->witness_policy,
+                     "Also require the bundle's checkpoint to meet this witness policy");
   verify->callback([&g, o] { VerifyBundleFile(g, *o); });
 }
 

@@ -133,6 +133,7 @@ int main(int argc, char** argv) {
   AddDemoCommands(app, g);
   AddImportCommands(app, g);
   AddPeerCommands(app, g);
+  AddWitnessCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

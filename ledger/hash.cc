@@ -62,6 +62,22 @@ std::string HashHex(const Hash& h) {
   return s;
 }
 
+bool HashFromHex(std::string_view hex, Hash* out) {
+  if (hex.size() != 64) return false;
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (size_t i = 0; i < 32; ++i) {
+    int hi = digit(hex[2 * i]), lo = digit(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    (*out)[i] = static_cast<uint8_t>(hi << 4 | lo);
+  }
+  return true;
+}
+
 std::string Sha256Hex(std::string_view data) { return HashHex(Sha256(data)); }
 
 }  // namespace sharetrail

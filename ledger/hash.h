@@ -26,6 +26,8 @@ Hash EmptyTreeHash();
 
 std::string_view AsBytes(const Hash& h);
 std::string HashHex(const Hash& h);
+// 64 hex digits (either case) back to 32 bytes; false if s is not that.
+bool HashFromHex(std::string_view hex, Hash* out);
 
 }  // namespace sharetrail
 

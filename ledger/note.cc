@@ -76,6 +76,8 @@ bool IsUnicodeSpace(char32_t r) {
          r == 0x3000;
 }
 
+}  // namespace
+
 Status CheckKeyName(std::string_view name) {
   if (name.empty()) return InvalidArgument("note: empty key name");
   for (size_t i = 0; i < name.size();) {
@@ -89,6 +91,8 @@ Status CheckKeyName(std::string_view name) {
   return Status::Ok();
 }
 
+namespace {
+
 Status CheckText(std::string_view text) {
   if (text.empty() || text.back() != '\n') {
     return InvalidArgument("note: text must be non-empty and end in a newline");
@@ -96,12 +100,16 @@ Status CheckText(std::string_view text) {
   return CheckNoteChars(text);
 }
 
-std::string Hex8(uint32_t v) {
+}  // namespace
+
+std::string KeyIdHex(uint32_t v) {
   static const char kHex[] = "0123456789abcdef";
   std::string s(8, '0');
   for (int k = 7; k >= 0; --k, v >>= 4) s[k] = kHex[v & 15];
   return s;
 }
+
+namespace {
 
 bool ParseHex8(std::string_view s, uint32_t* out) {
   if (s.size() != 8) return false;
@@ -192,34 +200,47 @@ Result<Note> Note::Parse(std::string_view note) {
   return n;
 }
 
-uint32_t Ed25519KeyId(std::string_view name, std::string_view public_key) {
+uint32_t NoteKeyId(std::string_view name, uint8_t type, std::string_view public_key) {
   std::string data(name);
   data += '\n';
-  data += static_cast<char>(kEd25519SigType);
+  data += static_cast<char>(type);
   data += public_key;
   Hash h = Sha256(data);
   return (uint32_t{h[0]} << 24) | (uint32_t{h[1]} << 16) | (uint32_t{h[2]} << 8) | h[3];
 }
 
-Result<NoteVerifier> NoteVerifier::FromVkey(std::string_view vkey) {
+uint32_t Ed25519KeyId(std::string_view name, std::string_view public_key) {
+  return NoteKeyId(name, kEd25519SigType, public_key);
+}
+
+Result<VkeyParts> SplitVkey(std::string_view vkey) {
   size_t p1 = vkey.find('+');
   size_t p2 = p1 == std::string_view::npos ? p1 : vkey.find('+', p1 + 1);
   if (p2 == std::string_view::npos) {
     return InvalidArgument("vkey: want <name>+<hex key id>+<base64 key>");
   }
-  std::string_view name = vkey.substr(0, p1);
-  std::string_view hex = vkey.substr(p1 + 1, p2 - p1 - 1);
-  uint32_t id;
-  if (!ParseHex8(hex, &id)) return InvalidArgument("vkey: key id must be 8 hex digits");
+  VkeyParts parts;
+  parts.name = std::string(vkey.substr(0, p1));
+  if (!ParseHex8(vkey.substr(p1 + 1, p2 - p1 - 1), &parts.key_id)) {
+    return InvalidArgument("vkey: key id must be 8 hex digits");
+  }
   Result<std::string> key = Base64Decode(vkey.substr(p2 + 1));
   if (!key.ok()) return key.status().WithContext("vkey: ");
-  if (key->empty() || static_cast<uint8_t>((*key)[0]) != kEd25519SigType) {
+  if (key->empty()) return InvalidArgument("vkey: empty key");
+  parts.type = static_cast<uint8_t>((*key)[0]);
+  parts.key = key->substr(1);
+  return parts;
+}
+
+Result<NoteVerifier> NoteVerifier::FromVkey(std::string_view vkey) {
+  ST_ASSIGN_OR_RETURN(VkeyParts parts, SplitVkey(vkey));
+  if (parts.type != kEd25519SigType) {
     return InvalidArgument("vkey: unsupported key type (only Ed25519, 0x01)");
   }
-  ST_ASSIGN_OR_RETURN(NoteVerifier v, FromPublicKey(std::string(name), key->substr(1)));
-  if (v.key_id() != id) {
-    return InvalidArgument("vkey: key id " + std::string(hex) + " does not match key (want " +
-                           Hex8(v.key_id()) + ")");
+  ST_ASSIGN_OR_RETURN(NoteVerifier v, FromPublicKey(parts.name, parts.key));
+  if (v.key_id() != parts.key_id) {
+    return InvalidArgument("vkey: key id " + KeyIdHex(parts.key_id) + " does not match key (want " +
+                           KeyIdHex(v.key_id()) + ")");
   }
   return v;
 }
@@ -238,7 +259,7 @@ Result<NoteVerifier> NoteVerifier::FromPublicKey(std::string name, std::string p
 }
 
 std::string NoteVerifier::Vkey() const {
-  return name_ + "+" + Hex8(key_id_) + "+" +
+  return name_ + "+" + KeyIdHex(key_id_) + "+" +
          Base64Encode(std::string(1, static_cast<char>(kEd25519SigType)) + public_key_);
 }
 
@@ -285,7 +306,7 @@ Result<Note> OpenNote(std::string_view note, const std::vector<NoteVerifier>& ve
       // is broken; picking either would be a guess.
       if (known != nullptr && known->public_key() != v.public_key()) {
         return InvalidArgument("note: ambiguous verifiers for key " + sig.name + "+" +
-                               Hex8(sig.key_id));
+                               KeyIdHex(sig.key_id));
       }
       known = &v;
     }
@@ -294,7 +315,7 @@ Result<Note> OpenNote(std::string_view note, const std::vector<NoteVerifier>& ve
     if (known == nullptr) continue;
     if (!known->Verify(n.text, sig)) {
       return InvalidArgument("note: invalid signature for key " + sig.name + "+" +
-                             Hex8(sig.key_id));
+                             KeyIdHex(sig.key_id));
     }
     ++verified;
   }

@@ -43,6 +43,22 @@ struct Note {
 };
 
 uint32_t Ed25519KeyId(std::string_view name, std::string_view public_key);
+// SHA-256(name || "\n" || type || public_key)[0:4], the key id rule every
+// signature type shares.
+uint32_t NoteKeyId(std::string_view name, uint8_t type, std::string_view public_key);
+std::string KeyIdHex(uint32_t id);
+// Key names must be non-empty UTF-8 without whitespace, '+' or controls.
+Status CheckKeyName(std::string_view name);
+
+// A vkey "name+hex8(key id)+base64(type || key)" split, its key id not yet
+// checked against the key (that depends on the type's rule).
+struct VkeyParts {
+  std::string name;
+  uint32_t key_id = 0;
+  uint8_t type = 0;
+  std::string key;
+};
+Result<VkeyParts> SplitVkey(std::string_view vkey);
 
 // A known key that can check note signatures.
 class NoteVerifier {

@@ -15,9 +15,31 @@ bool Holds(const std::vector<std::string>& roles, std::string_view role) {
 
 // Resolves event.actor against the directory into p. Unknown users are
 // malformed input; a role the user does not hold is decided as a refusal.
-Status ResolveActor(const World& w, const Event& event, Proposal* p, Decision* d) {
+Status ResolveActor(const World& w, const EventKind& kind, const Event& event, Proposal* p,
+                    Decision* d) {
   p->user = Str(event.actor, "user");
   std::string claimed = Str(event.actor, "role");
+  if (claimed == kSystemRole) {
+    // The node's own observations: only the kinds that name the system
+    // role, only under a system actor's name, never a person's.
+    if (!MayPropose(kind, kSystemRole)) {
+      return InvalidArgument(
+          "actor.role: \"system\" records only the node's own observations, not \"" + p->type +
+          "\"");
+    }
+    if (p->user != kWitnessActor) {
+      return InvalidArgument("actor.user: the system actor is \"" + std::string(kWitnessActor) +
+                             "\", not \"" + p->user + "\"");
+    }
+    ST_ASSIGN_OR_RETURN(auto person, w.Record(keys::User(p->user)));
+    if (person) {
+      return InvalidArgument("actor.user: \"" + p->user +
+                             "\" is a directory user and cannot act as the system");
+    }
+    p->role = std::string(kSystemRole);
+    p->roles = {p->role};
+    return Status::Ok();
+  }
   ST_ASSIGN_OR_RETURN(auto user, w.Record(keys::User(p->user)));
   if (!user) {
     // Bootstrap: until a user holds the admin role, whoever holds the
@@ -96,7 +118,7 @@ Result<Decision> Engine::Judge(const StateView& state, const Slot& slot, const E
   ST_ASSIGN_OR_RETURN(p.today, DateOfTime(slot.time));
   World w = MakeWorld(state);
   Decision d;
-  ST_RETURN_IF_ERROR(ResolveActor(w, event, &p, &d));
+  ST_RETURN_IF_ERROR(ResolveActor(w, *kind, event, &p, &d));
   CheckRole(*kind, p, &d);
   for (Check check : ChecksFor(p.type)) {
     ST_RETURN_IF_ERROR(check(p, w, &d));

@@ -43,6 +43,7 @@ const std::vector<std::string_view> kMethods = {"secure_platform", "secure_email
                                                 "secure_portal", "meeting"};
 const std::vector<std::string_view> kAdmin = {"admin"};
 const std::vector<std::string_view> kNode = {"node"};
+const std::vector<std::string_view> kSystem = {kSystemRole};
 const std::vector<std::string_view> kGovernance = {"siro", "ig_officer"};
 // Information requests are the FOI team's, with IG and the SIRO behind it.
 const std::vector<std::string_view> kFoi = {"foi_officer", "ig_officer", "siro"};
@@ -143,6 +144,17 @@ std::vector<EventKind> Build() {
       {{"token.issued", {{"user", K::kId, true}, {"token", K::kId, true}}}, kAdmin},
       {{"token.revoked", {{"token", K::kId, true}, {"reason", K::kText}}}, kAdmin},
       {{"login.failed", {{"address", K::kName, true}, {"reason", K::kName, true}}}, Anyone()},
+      // This node, as a C2SP tlog-witness for another party's log, refused
+      // to cosign a validly signed checkpoint inconsistent with one it had
+      // cosigned (a split view or a rewritten history): the evidence.
+      {{"witness.refused",
+        {{"origin", K::kName, true},
+         {"old_size", K::kCount, true},
+         {"size", K::kCount, true},
+         {"root", K::kName, true},
+         {"reason", K::kText, true},
+         {"note", K::kText, true}}},
+       kSystem},
       {{"publication", {{"item", K::kId, true}, {"date", K::kDate, true}, {"url", K::kName}}}, {}},
       {{"consent.given",
         {{"item", K::kId, true},
@@ -328,7 +340,7 @@ const std::vector<EventKind>& AllKinds() {
 }
 
 bool MayPropose(const EventKind& kind, std::string_view role) {
-  if (kind.roles.empty()) return role != "auditor";
+  if (kind.roles.empty()) return role != "auditor" && role != kSystemRole;
   return std::find(kind.roles.begin(), kind.roles.end(), role) != kind.roles.end();
 }
 

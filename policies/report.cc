@@ -7,6 +7,7 @@
 
 #include "ledger/base64.h"
 #include "ledger/canonical_json.h"
+#include "ledger/cosigned_store.h"
 #include "policies/index.h"
 #include "policies/queries.h"
 #include "policies/rules/rules.h"
@@ -193,7 +194,10 @@ Result<Report> AnnualReport(const Engine& e, const Ledger& ledger, const Snapsho
   r.params.standing_lapse_months = StandingLapseMonths(agreements);
   ST_ASSIGN_OR_RETURN(r.size, s.Size());
   ST_ASSIGN_OR_RETURN(r.root, ledger.Root(r.size));
-  ST_ASSIGN_OR_RETURN(r.checkpoint, ledger.SignedCheckpoint(r.size));
+  ST_ASSIGN_OR_RETURN(std::string note, ledger.SignedCheckpoint(r.size));
+  // With the witnesses' cosignatures this node holds for that checkpoint, so
+  // a bundle can be checked against a witness policy.
+  ST_ASSIGN_OR_RETURN(r.checkpoint, AddKeptCosignatures(ledger.dir(), note));
   r.origin = ledger.origin();
   ST_ASSIGN_OR_RETURN(DecodedEntries entries, Collect(s, scope.year));
   ST_ASSIGN_OR_RETURN(CountedResult counted, CountedFigures(entries, scope, r.params));

@@ -26,6 +26,7 @@ std::vector<Check> ChecksFor(std::string_view type) {
       {"credential.set", {CheckCredentialSet}},
       {"token.issued", {CheckTokenIssued}},
       {"token.revoked", {CheckTokenRevoked}},
+      {"witness.refused", {CheckWitnessRefused}},
       {"publication", {CheckPublication}},
       {"consent.given", {CheckConsent}},
       {"consent.withdrawn", {CheckConsent}},

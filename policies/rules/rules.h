@@ -38,6 +38,7 @@ Status CheckUserDisabled(const Proposal& p, const World& w, Decision* d);
 Status CheckCredentialSet(const Proposal& p, const World& w, Decision* d);
 Status CheckTokenIssued(const Proposal& p, const World& w, Decision* d);
 Status CheckTokenRevoked(const Proposal& p, const World& w, Decision* d);
+Status CheckWitnessRefused(const Proposal& p, const World& w, Decision* d);
 
 // items.cc
 Status CheckItemRegistered(const Proposal& p, const World& w, Decision* d);
