@@ -97,6 +97,8 @@ void AddReportCommands(CLI::App& app, Globals& g);
 void AddDemoCommands(CLI::App& app, Globals& g);
 // import annex-a: the daily notifiable-incidents spreadsheet (issue 13).
 void AddImportCommands(CLI::App& app, Globals& g);
+// peer add|list|follow: nodes of other parties and receipts (issue 12).
+void AddPeerCommands(CLI::App& app, Globals& g);
 // Crypto-shreds the payloads of items whose last copy was disposed of and
 // records it; removes vault remnants no entry acknowledges.
 void RecoverVault(Globals& g, const std::string& as, const std::string& role);

@@ -131,6 +131,7 @@ int main(int argc, char** argv) {
   AddReportCommands(app, g);
   AddDemoCommands(app, g);
   AddImportCommands(app, g);
+  AddPeerCommands(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

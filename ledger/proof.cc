@@ -17,6 +17,10 @@ boost::json::array HashesToJson(const std::vector<Hash>& hashes) {
 Result<uint64_t> GetCount(const boost::json::object& o, std::string_view key) {
   const boost::json::value* v = o.if_contains(key);
   if (v == nullptr) return InvalidArgument(std::string(key) + ": required");
+  // A proof built in memory (ToJson) holds uint64 values; a parsed one int64.
+  if (v->is_uint64() && v->get_uint64() <= static_cast<uint64_t>(kMaxSafeInteger)) {
+    return v->get_uint64();
+  }
   if (!v->is_int64() || v->get_int64() < 0 || v->get_int64() > kMaxSafeInteger) {
     return InvalidArgument(std::string(key) + ": must be a non-negative integer");
   }

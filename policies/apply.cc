@@ -221,6 +221,8 @@ Status ApplyErasure(const Entry& entry, const json::object& body, const std::str
 // Defined in apply_foi.cc: information requests.
 Status ApplyFoi(const Entry& entry, const json::object& body, const std::string& party,
                 StateWriter* state, const World& world);
+// Defined in apply_receipts.cc: peers, shares sent, receipts between nodes.
+Status ApplyReceipts(const Entry& entry, const json::object& body, StateWriter* state);
 // Defined in apply_duties.cc: incidents, register requests, matters, JTAI.
 Status ApplyDuties(const Entry& entry, const json::object& body, const std::string& party,
                    StateWriter* state, const World& world);
@@ -281,6 +283,7 @@ Status Engine::Apply(const Entry& entry, StateWriter* state) const {
   ST_RETURN_IF_ERROR(ApplyItems(c));
   ST_RETURN_IF_ERROR(ApplyHolds(entry, body, c.party, state, c.world));
   ST_RETURN_IF_ERROR(ApplyFoi(entry, body, c.party, state, c.world));
+  ST_RETURN_IF_ERROR(ApplyReceipts(entry, body, state));
   return ApplyDuties(entry, body, c.party, state, c.world);
 }
 

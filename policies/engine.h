@@ -28,7 +28,7 @@ struct Proposal;
 // Bumped whenever the derived state of existing entries changes, so a ledger
 // built by an older engine is refused until it is reindexed. 2: information
 // requests, subject index values name the item.
-constexpr std::string_view kEngineName = "sharetrail-policy/3";
+constexpr std::string_view kEngineName = "sharetrail-policy/4";
 
 class Engine : public StateMachine {
  public:

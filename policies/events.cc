@@ -8,7 +8,9 @@ const std::vector<std::string_view> kRoles = {
     "admin", "ig_officer", "foi_officer", "siro", "auditor", "staff",
     // named senior roles
     "chief_officer_of_police", "director_of_childrens_services", "senior_official",
-    "chief_inspector"};
+    "chief_inspector",
+    // a node's service account: records what it reads in peers' logs
+    "node"};
 
 const std::vector<std::string_view> kPartyKinds = {
     "inspectorate", "government_department", "commissioner", "police", "local_authority",
@@ -40,6 +42,7 @@ const std::vector<std::string_view> kPurposes = {
 const std::vector<std::string_view> kMethods = {"secure_platform", "secure_email", "email",
                                                 "secure_portal", "meeting"};
 const std::vector<std::string_view> kAdmin = {"admin"};
+const std::vector<std::string_view> kNode = {"node"};
 const std::vector<std::string_view> kGovernance = {"siro", "ig_officer"};
 // Information requests are the FOI team's, with IG and the SIRO behind it.
 const std::vector<std::string_view> kFoi = {"foi_officer", "ig_officer", "siro"};
@@ -115,6 +118,26 @@ std::vector<EventKind> Build() {
          {"urgent", K::kBool},
          {"occurred_at", K::kTime}}},
        {}},
+      // Across nodes (receipts.h): who speaks for a party, and the receipts
+      // each node records from the others' signed logs.
+      {{"peer.registered",
+        {{"party", K::kId, true},
+         {"origin", K::kName, true},
+         {"vkey", K::kName, true},
+         {"url", K::kName}}},
+       kAdmin},
+      {{"share.received",
+        {{"peer", K::kId, true},
+         {"entry", K::kObject, true},
+         {"proof", K::kObject, true},
+         {"checkpoint", K::kText, true}}},
+       kNode},
+      {{"share.acknowledged",
+        {{"peer", K::kId, true},
+         {"entry", K::kObject, true},
+         {"proof", K::kObject, true},
+         {"checkpoint", K::kText, true}}},
+       kNode},
       {{"access", {{"item", K::kId, true}, {"purpose", K::kName}}}, Anyone()},
       // A read of a list scoped to a party, proposed only when a user asks
       // for another party's list: the engine refuses it and so records it.

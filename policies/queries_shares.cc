@@ -1,6 +1,7 @@
 // shared-with, provenance, refusals and may-disclose.
 #include <algorithm>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "ledger/base64.h"
 #include "ledger/canonical_json.h"
@@ -66,11 +67,38 @@ std::string FirstRefusal(const json::object& decision) {
   return "";
 }
 
+// Issue 12: where the recipient runs its own node, whether its log bears
+// out the share. A row the recipient's node recorded from the sender's log
+// says so; a share to a peer party is acknowledged or, flagged, not.
+Status AnnotateReceipts(const Snapshot& s, Table* t) {
+  for (auto& v : t->rows) {
+    json::object& row = v.as_object();
+    if (const json::object* got = Member(row, "received")) {
+      row["receipt"] =
+          "received from " + Str(*got, "origin") + " #" + json::serialize(got->at("seq"));
+      row.erase("received");
+      continue;
+    }
+    ST_ASSIGN_OR_RETURN(auto peer, s.Get(keys::Peer(Str(row, "to"))));
+    if (!peer) continue;
+    ST_ASSIGN_OR_RETURN(auto ack, s.Get(keys::Ack(row.at("seq").as_uint64())));
+    if (!ack) {
+      row["receipt"] = "not acknowledged";
+      continue;
+    }
+    ST_ASSIGN_OR_RETURN(json::object a, ParseObject(*ack, "acknowledgement record"));
+    row["receipt"] = "acknowledged by " + Str(a, "peer") + " (" + Str(a, "origin") + " #" +
+                     json::serialize(a.at("receipt")) + ")";
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<Table> SharedWith(const Snapshot& s, const ShareFilter& f) {
   Table t;
-  t.columns = {"seq", "time", "from", "to", "agreement", "purpose", "items", "categories"};
+  t.columns = {"seq",     "time",  "from",       "to",     "agreement",
+               "purpose", "items", "categories", "receipt"};
   std::string index, value;
   bool by_day = true;
   if (!f.item.empty()) {
@@ -114,6 +142,7 @@ Result<Table> SharedWith(const Snapshot& s, const ShareFilter& f) {
       },
       from));
   ST_RETURN_IF_ERROR(bad);
+  ST_RETURN_IF_ERROR(AnnotateReceipts(s, &t));
   return t;
 }
 

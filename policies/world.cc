@@ -55,6 +55,12 @@ std::string DeletionRequest(std::string_view id) { return Join({"delreq", id}); 
 std::string Foi(std::string_view request) { return Join({"foi", request}); }
 std::string Erasure(std::string_view request) { return Join({"erasure", request}); }
 std::string Token(std::string_view id) { return Join({"token", id}); }
+std::string Peer(std::string_view party) { return Join({"peer", party}); }
+std::string Sent(uint64_t seq) { return Join({"sent", std::to_string(seq)}); }
+std::string Receipt(std::string_view peer, uint64_t seq) {
+  return Join({"receipt", peer, std::to_string(seq)});
+}
+std::string Ack(uint64_t seq) { return Join({"ack", std::to_string(seq)}); }
 }  // namespace keys
 
 // Parsed agreements by the SHA-256 of their stored record. The digest is

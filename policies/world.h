@@ -29,6 +29,13 @@
 //                            holidays in force, if imported (else the embedded)
 //   calendar.data            the imported calendar, GOV.UK bank-holidays.json
 //   token/<token>            {seq, user, revoked?}  (API token ids; never secrets)
+//   peer/<party>             {seq, origin, vkey, url?}  (the node that speaks for a
+//                            party, whose signed log receipts are checked against)
+//   sent/<seq>               {to, time, digest}  (a share this ledger recorded; digest
+//                            is hex SHA-256 of its canonical body, for acknowledgements)
+//   receipt/<peer>/<seq>     {seq, origin}  (the peer's share <seq> received here)
+//   ack/<seq>                {seq, peer, origin, receipt}  (our share <seq>, receipt
+//                            seen in the peer's log at <receipt>)
 //   x/<index>/<value>/<seq>  index records (index.h)
 #ifndef SHARETRAIL_POLICIES_WORLD_H_
 #define SHARETRAIL_POLICIES_WORLD_H_
@@ -72,6 +79,10 @@ std::string Erasure(std::string_view request);
 inline constexpr char kCalendar[] = "calendar";
 inline constexpr char kCalendarData[] = "calendar.data";
 std::string Token(std::string_view id);
+std::string Peer(std::string_view party);
+std::string Sent(uint64_t seq);
+std::string Receipt(std::string_view peer, uint64_t seq);
+std::string Ack(uint64_t seq);
 }  // namespace keys
 
 // Cache of parsed agreement documents, keyed by the digest of the stored

@@ -74,6 +74,11 @@ Status CheckJtaiRequested(const Proposal& p, const World& w, Decision* d);
 Status CheckInspectionEnded(const Proposal& p, const World& w, Decision* d);
 Status CheckJtaiRemoved(const Proposal& p, const World& w, Decision* d);
 
+// receipts.cc (issue 12: nodes, and receipts between their logs)
+Status CheckPeerRegistered(const Proposal& p, const World& w, Decision* d);
+Status CheckShareReceived(const Proposal& p, const World& w, Decision* d);
+Status CheckShareAcknowledged(const Proposal& p, const World& w, Decision* d);
+
 // holds.cc (holds, retention and disposal; blockers in disposal.h)
 Status CheckHoldPlaced(const Proposal& p, const World& w, Decision* d);
 Status CheckHoldLifted(const Proposal& p, const World& w, Decision* d);

@@ -84,7 +84,7 @@ class PolicyTest : public ::testing::Test {
  protected:
   void SetUp() override {
     SetToday(start_date_);
-    ASSERT_TRUE(Ledger::Init(dir_.path(), "policy.test/log").ok());
+    ASSERT_TRUE(Ledger::Init(dir_.path(), origin_).ok());
     engine_ = std::make_shared<Engine>();
     LedgerOptions o;
     o.state_machine = engine_;
@@ -182,6 +182,8 @@ class PolicyTest : public ::testing::Test {
   // How often the ledger retains a checkpoint; tests of retained history
   // set a small one in their constructor.
   uint64_t checkpoint_interval_ = 1024;
+  // The ledger's checkpoint origin; tests with two nodes give each its own.
+  std::string origin_ = "policy.test/log";
   sharetrail::testing::TempDir dir_;
   std::atomic<int64_t> micros_{0};
   std::shared_ptr<Engine> engine_;
