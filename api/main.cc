@@ -161,6 +161,7 @@ int main(int argc, char** argv) {
     fo.node_user = f.node_user;
     fo.interval_ms = f.follow_interval_ms;
     fo.http.ca_file = f.peer_ca_file;
+    fo.state_machine = std::make_shared<sharetrail::policy::Engine>();
     auto started = sharetrail::api::PeerFollower::Start(a.ledger(), fo);
     if (!started.ok()) return Fail(started.status());
     follower = std::move(*started);

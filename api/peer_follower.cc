@@ -129,7 +129,9 @@ void PeerFollower::FollowOne(const std::string& party, const std::string& url,
     return std::move(r.body);
   };
   {
-    auto mirror = Mirror::Open(dir, url, vkey);
+    MirrorOptions mo;
+    mo.state_machine = options_.state_machine;
+    auto mirror = Mirror::Open(dir, url, vkey, mo);
     if (!mirror.ok()) return done(mirror.status().message());
     auto step = (*mirror)->Step(fetch);
     if (!step.ok()) return done(step.status().message());

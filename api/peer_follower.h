@@ -35,6 +35,9 @@ struct FollowerOptions {
   std::string node_user;  // this node's account, holding the "node" role
   ClientOptions http;     // ca_file for https peers
   int interval_ms = 5000;
+  // Builds each copy's derived state as the peer's own node does, so the
+  // copy answers queries and `sharetrail verify` like any ledger.
+  std::shared_ptr<const StateMachine> state_machine;
 };
 
 struct PeerProgress {

@@ -105,10 +105,10 @@ struct Account {
 // kPassword, and a running sharetraild serving it.
 class Server {
  public:
-  explicit Server(const std::vector<Account>& accounts,
-                  const std::vector<std::string>& flags = {}) {
+  explicit Server(const std::vector<Account>& accounts, const std::vector<std::string>& flags = {},
+                  const std::string& origin = "e2e.test/server") {
     dir_ = tmp_.Sub("ledger");
-    Cli("init --origin e2e.test/server");
+    Cli("init --origin " + origin);
     Cli("policy load --dir " + std::string(SHARETRAIL_SOURCE_DIR) +
         "/policies --as admin --party ofsted --team information-governance");
     Cli("user passwd admin --as admin", std::string(kPassword) + "\n");
@@ -139,7 +139,7 @@ class Server {
                                      "--ledger",
                                      dir_,
                                      "--listen",
-                                     "127.0.0.1:0",
+                                     listen_,
                                      "--port-file",
                                      port_file,
                                      "--access-log",
@@ -202,6 +202,10 @@ class Server {
     return status;
   }
 
+  // Where Start listens (default 127.0.0.1:0, any free port); nodes that
+  // name each other in their configuration need ports fixed in advance.
+  void SetListen(const std::string& listen) { listen_ = listen; }
+  void SetFlags(const std::vector<std::string>& flags) { flags_ = flags; }
   int port() const { return port_; }
   const std::string& dir() const { return dir_; }
   std::string Path(const std::string& name) const { return tmp_.Sub(name); }
@@ -229,6 +233,7 @@ class Server {
   TempDir tmp_;
   std::string dir_;
   std::vector<std::string> flags_;
+  std::string listen_ = "127.0.0.1:0";
   pid_t pid_ = -1;
   int port_ = 0;
 };
