@@ -78,7 +78,9 @@ api::HttpResponse Search(api::Call& c) {
                            }
                            return h;
                          }},
-                        {"categories", "Categories"}},
+                        {"categories", "Categories"},
+                        // Issue 12: whether the recipient's own node bears it out.
+                        {"receipt", "Receipt"}},
                        "No shares match these filters.");
     if (const auto* next = a.json.as_object().if_contains("next_after")) {
       std::string more = Query(c, false);

@@ -133,6 +133,18 @@ TEST(FederationTest, ReceiptsBothWaysAndCatchUpAfterDowntime) {
   dfe.Start();
   EXPECT_TRUE(WaitFor(dfe, "dfe", "nis-2", "received from ofsted.e2e/log #"));
   EXPECT_TRUE(WaitFor(ofsted, "ofsted", "nis-2", "acknowledged by dfe"));
+  // Provenance shows both sides: the receipt on DfE's ledger, the
+  // acknowledgement beside the share on Ofsted's.
+  auto types = [](Server& node, const std::string& item) {
+    std::string all;
+    auto v = json::parse(node.Cli("--json provenance " + item));
+    for (const auto& row : v.at("rows").as_array()) {
+      all += std::string(row.at("type").as_string()) + " ";
+    }
+    return all;
+  };
+  EXPECT_EQ(types(dfe, "nis-1"), "share.received ");
+  EXPECT_EQ(types(ofsted, "nis-1"), "item.registered share share.acknowledged ");
   // The first receipt was not recorded twice after the restart.
   auto at_dfe = json::parse(dfe.Cli("--json shared-with --party dfe"));
   EXPECT_EQ(at_dfe.at("rows").as_array().size(), 2u);
