@@ -2,6 +2,7 @@
 
 #include <boost/json/parse.hpp>
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -111,6 +112,11 @@ void PeerFollower::FollowOne(const std::string& party, const std::string& url,
   p.party = party;
   p.url = url;
   auto done = [&](std::string error) {
+    // The operator's log says when following a peer starts or stops failing.
+    if (error != p.last_error) {
+      std::fprintf(stderr, "sharetraild: following %s at %s: %s\n", party.c_str(), url.c_str(),
+                   error.empty() ? "ok again" : error.c_str());
+    }
     p.last_error = std::move(error);
     std::lock_guard<std::mutex> lock(mu_);
     progress_[party] = p;

@@ -123,6 +123,11 @@ TEST(FederationTest, ReceiptsBothWaysAndCatchUpAfterDowntime) {
   // DfE's node goes down; a share made meanwhile stays unacknowledged.
   ASSERT_EQ(dfe.Stop(), 0);
   Headers arc = ofsted.Login("o.arc");
+  HttpResult peers = ofsted.Get("/api/v1/peers", arc);
+  ASSERT_EQ(peers.status, 200) << peers.body;
+  ASSERT_EQ(peers.Json().at("rows").as_array().size(), 1u);
+  EXPECT_EQ(peers.Json().at("rows").at(0).at("origin"), "dfe.e2e/log");
+  EXPECT_EQ(peers.Json().at("rows").at(0).at("vkey"), dfe_vkey);
   ASSERT_EQ(ofsted.Post("/api/v1/events", SummaryItem("nis-2"), arc).status, 201);
   ASSERT_EQ(ofsted.Post("/api/v1/events", ShareToDfe("nis-2"), arc).status, 201);
   std::this_thread::sleep_for(std::chrono::milliseconds(600));
