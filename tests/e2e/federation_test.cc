@@ -127,7 +127,7 @@ TEST(FederationTest, ReceiptsBothWaysAndCatchUpAfterDowntime) {
   ASSERT_EQ(peers.status, 200) << peers.body;
   ASSERT_EQ(peers.Json().at("rows").as_array().size(), 1u);
   EXPECT_EQ(peers.Json().at("rows").at(0).at("origin"), "dfe.e2e/log");
-  EXPECT_EQ(peers.Json().at("rows").at(0).at("vkey"), dfe_vkey);
+  EXPECT_EQ(peers.Json().at("rows").at(0).at("vkey"), json::value(dfe_vkey));
   ASSERT_EQ(ofsted.Post("/api/v1/events", SummaryItem("nis-2"), arc).status, 201);
   ASSERT_EQ(ofsted.Post("/api/v1/events", ShareToDfe("nis-2"), arc).status, 201);
   std::this_thread::sleep_for(std::chrono::milliseconds(600));
