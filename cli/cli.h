@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <boost/json/value.hpp>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -19,6 +20,9 @@ namespace sharetrail::cli {
 struct Globals {
   std::string ledger_dir;
   bool json = false;
+  // The ledger's clock, if not the real one: only `demo --record` sets it,
+  // to stamp a new demo ledger's events with the story's days.
+  std::function<int64_t()> clock;
   // Every ledger the CLI opens is governed by the rule engine.
   std::shared_ptr<policy::Engine> engine = std::make_shared<policy::Engine>();
 };
@@ -111,6 +115,11 @@ void SubjectContents(Globals& g, const std::string& subject, const std::string& 
 // and exits 1 if it was refused.
 void RecordEvent(Globals& g, const std::string& as, const std::string& role,
                  const std::string& type, boost::json::object body);
+// Prints one decision (the engine's outcome JSON); true if it was a refusal.
+bool PrintOutcome(const Globals& g, const std::string& outcome);
+// policy load: registers the parties and agreements in dir as `as`.
+void LoadPolicies(Globals& g, const std::string& dir, const std::string& as,
+                  const std::string& party, const std::string& team);
 
 }  // namespace sharetrail::cli
 

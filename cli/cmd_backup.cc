@@ -1,6 +1,7 @@
 // backup DIR, restore FROM: hot copies of the whole ledger directory
 // (ledger/backup.h), each verified before it is reported done.
 #include <iostream>
+#include <optional>
 
 #include "cli/cli.h"
 #include "ledger/backup.h"
@@ -10,19 +11,23 @@
 namespace sharetrail::cli {
 namespace {
 
-// Opens dir read-only under a fresh engine and verifies it; vkey, if given,
-// is the key the checkpoints must be signed by.
-std::pair<std::unique_ptr<Ledger>, VerifyReport> OpenAndVerify(const Globals& g,
-                                                               const std::string& dir,
-                                                               const std::string& vkey) {
+// Opens dir read-only under a fresh engine and verifies it; key, if given,
+// is the one the checkpoints must be signed by.
+struct Verified {
+  std::unique_ptr<Ledger> ledger;
+  VerifyReport report;
+};
+Result<Verified> OpenAndVerify(const Globals& g, const std::string& dir,
+                               const std::optional<NoteVerifier>& key) {
   Globals other;
   other.ledger_dir = dir;
   other.json = g.json;
-  auto ledger = OrFail(g, OpenLedger(other, true));
+  Verified v;
+  ST_ASSIGN_OR_RETURN(v.ledger, OpenLedger(other, true));
   VerifyOptions options;
-  if (!vkey.empty()) options.verifier = OrFail(g, NoteVerifier::FromVkey(vkey));
-  VerifyReport r = OrFail(g, Verify(*ledger, options));
-  return {std::move(ledger), std::move(r)};
+  options.verifier = key;
+  ST_ASSIGN_OR_RETURN(v.report, Verify(*v.ledger, options));
+  return v;
 }
 
 void Print(const Globals& g, const char* verb, const std::string& dir, const Ledger& ledger,
@@ -63,26 +68,46 @@ void RunBackup(Globals& g, const std::string& dest) {
   live.reset();
   // The copy is checked, not the live ledger: a backup is worth what a
   // restore of it would be.
-  auto [copy, r] = OpenAndVerify(g, dest, "");
-  if (!r.ok) Finding(g, r, "the backup in " + dest + " does not verify");
-  Print(g, "backed up to", dest, *copy, r);
+  Verified v = OrFail(g, OpenAndVerify(g, dest, std::nullopt));
+  if (!v.report.ok) Finding(g, v.report, "the backup in " + dest + " does not verify");
+  Print(g, "backed up to", dest, *v.ledger, v.report);
 }
 
 void RunRestore(Globals& g, const std::string& from, const std::string& vkey) {
   if (g.ledger_dir.empty()) {
     Fail(g, InvalidArgument("restore needs --ledger DIR, the directory to restore into"));
   }
+  // Bad input is refused before anything is written.
+  std::optional<NoteVerifier> key;
+  if (!vkey.empty()) {
+    auto k = NoteVerifier::FromVkey(vkey);
+    if (!k.ok()) Fail(g, InvalidArgument("--vkey: " + k.status().message()));
+    key = std::move(*k);
+  }
   Status s = StageRestore(from, g.ledger_dir);
   if (!s.ok()) Fail(g, s);
-  auto [ledger, r] = OpenAndVerify(g, StagingDir(g.ledger_dir), vkey);
-  ledger.reset();  // closed before its directory is moved or removed
-  if (!r.ok) {
+  // From here on the staging directory is ours: whatever goes wrong, it is
+  // removed, so a failed restore leaves nothing behind to trip the next.
+  auto discard = [&] {
     Status d = DiscardRestore(g.ledger_dir);
     if (!d.ok()) Fail(g, d);
+  };
+  auto verified = OpenAndVerify(g, StagingDir(g.ledger_dir), key);
+  if (!verified.ok()) {
+    discard();
+    Fail(g, verified.status());
+  }
+  VerifyReport r = verified->report;
+  verified->ledger.reset();  // closed before its directory is moved or removed
+  if (!r.ok) {
+    discard();
     Finding(g, r, "the backup in " + from + " does not verify; nothing restored");
   }
   s = CommitRestore(g.ledger_dir);
-  if (!s.ok()) Fail(g, s);
+  if (!s.ok()) {
+    discard();
+    Fail(g, s);
+  }
   auto restored = OrFail(g, OpenLedger(g, true));
   Print(g, "restored", g.ledger_dir, *restored, r);
 }

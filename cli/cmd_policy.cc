@@ -19,33 +19,6 @@ struct PolicyOpts {
   bool dry_run = false;
 };
 
-// Prints one decision; returns true if it was a refusal.
-bool PrintOutcome(const Globals& g, const std::string& outcome) {
-  json::object o = json::parse(outcome).as_object();
-  if (g.json) {
-    PrintJson(o);
-  } else {
-    const json::object& d = o.at("decision").as_object();
-    auto str = [](const json::value& v) { return std::string_view(v.as_string()); };
-    std::string where =
-        o.at("seq").is_null() ? "dry run" : "seq " + std::to_string(o.at("seq").as_int64());
-    std::cout << where << ": " << str(d.at("outcome")) << " " << str(o.at("proposed"))
-              << (o.at("type") == "refused" && !o.at("seq").is_null() ? " (recorded as refused)"
-                                                                      : "")
-              << "\n";
-    for (const auto& f : d.at("findings").as_array()) {
-      const json::object& fo = f.as_object();
-      std::cout << "  " << str(fo.at("severity")) << " " << str(fo.at("rule")) << " ("
-                << policy::Cite::FromJson(fo.at("cite").as_object()).Short()
-                << "): " << str(fo.at("reason")) << "\n";
-    }
-    for (const auto& ob : d.at("obligations").as_array()) {
-      std::cout << "  must: " << str(ob.at("text")) << "\n";
-    }
-  }
-  return o.at("type") == "refused";
-}
-
 // One event per non-blank line: a full event, or {"type","body"} acted by --as.
 std::vector<Event> ReadEvents(const Globals& g, const PolicyOpts& o) {
   std::string input = OrFail(g, ReadAll(o.path));
@@ -173,6 +146,42 @@ void Load(Globals& g, const PolicyOpts& o) {
 }
 
 }  // namespace
+
+bool PrintOutcome(const Globals& g, const std::string& outcome) {
+  json::object o = json::parse(outcome).as_object();
+  if (g.json) {
+    PrintJson(o);
+  } else {
+    const json::object& d = o.at("decision").as_object();
+    auto str = [](const json::value& v) { return std::string_view(v.as_string()); };
+    std::string where =
+        o.at("seq").is_null() ? "dry run" : "seq " + std::to_string(o.at("seq").as_int64());
+    std::cout << where << ": " << str(d.at("outcome")) << " " << str(o.at("proposed"))
+              << (o.at("type") == "refused" && !o.at("seq").is_null() ? " (recorded as refused)"
+                                                                      : "")
+              << "\n";
+    for (const auto& f : d.at("findings").as_array()) {
+      const json::object& fo = f.as_object();
+      std::cout << "  " << str(fo.at("severity")) << " " << str(fo.at("rule")) << " ("
+                << policy::Cite::FromJson(fo.at("cite").as_object()).Short()
+                << "): " << str(fo.at("reason")) << "\n";
+    }
+    for (const auto& ob : d.at("obligations").as_array()) {
+      std::cout << "  must: " << str(ob.at("text")) << "\n";
+    }
+  }
+  return o.at("type") == "refused";
+}
+
+void LoadPolicies(Globals& g, const std::string& dir, const std::string& as,
+                  const std::string& party, const std::string& team) {
+  PolicyOpts o;
+  o.dir = dir;
+  o.as = as;
+  o.party = party;
+  o.team = team;
+  Load(g, o);
+}
 
 void RecordEvent(Globals& g, const std::string& as, const std::string& role,
                  const std::string& type, json::object body) {

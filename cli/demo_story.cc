@@ -60,19 +60,25 @@ void Story::Access(Date d, std::string_view user, std::string_view item, std::st
   Emit(d, user, "access", {{"item", item}, {"purpose", purpose}});
 }
 
-std::string Story::Lines(std::optional<Date> until) const {
+std::vector<std::pair<Date, std::string>> Story::Days(std::optional<Date> until) const {
+  std::vector<std::pair<Date, std::string>> days;
   std::vector<const Line*> sorted;
-  sorted.reserve(lines_.size());
   for (const Line& l : lines_) {
     if (!until || l.date <= *until) sorted.push_back(&l);
   }
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const Line* a, const Line* b) { return a->date < b->date; });
-  std::string out;
   for (const Line* l : sorted) {
-    out += l->text;
-    out += '\n';
+    if (days.empty() || days.back().first != l->date) days.emplace_back(l->date, "");
+    days.back().second += l->text;
+    days.back().second += '\n';
   }
+  return days;
+}
+
+std::string Story::Lines(std::optional<Date> until) const {
+  std::string out;
+  for (const auto& [date, text] : Days(until)) out += text;
   return out;
 }
 

@@ -77,6 +77,9 @@ class Story {
   size_t size() const { return lines_.size(); }
   // The events dated on or before `until` (all if none), one per line.
   std::string Lines(std::optional<Date> until) const;
+  // The same events grouped by their date, in date order: what `demo
+  // --record` stamps with each day.
+  std::vector<std::pair<Date, std::string>> Days(std::optional<Date> until) const;
 
  private:
   struct Line {

@@ -57,6 +57,7 @@ Result<std::unique_ptr<Ledger>> OpenLedger(const Globals& g, bool read_only, boo
   options.read_only = read_only;
   options.state_machine = g.engine;
   options.reindex = reindex;
+  if (g.clock) options.clock = g.clock;
   return Ledger::Open(g.ledger_dir, options);
 }
 

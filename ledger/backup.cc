@@ -165,7 +165,13 @@ Status StageRestore(const std::string& from, const std::string& target) {
     }
     return Errno("mkdir " + staging);
   }
-  return CopyTree(from, staging, true, /*with_store=*/true);
+  Status copied = CopyTree(from, staging, true, /*with_store=*/true);
+  // A half-made staging directory would block every later restore.
+  if (!copied.ok()) {
+    std::error_code ec;
+    std::filesystem::remove_all(staging, ec);
+  }
+  return copied;
 }
 
 Status CommitRestore(const std::string& target) {

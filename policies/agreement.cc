@@ -5,6 +5,25 @@
 #include "policies/schema.h"
 
 namespace sharetrail::policy {
+
+// The rule kinds the checks read (policies/rules/); docs/policy-format.md
+// describes each.
+const std::vector<std::string_view> kRuleKinds = {"daily_summary",
+                                                  "embargo",
+                                                  "fields_limited",
+                                                  "foi_inform",
+                                                  "incident_consultation",
+                                                  "jtai_removal",
+                                                  "matters",
+                                                  "no_destroy_hold",
+                                                  "onward_disclosure",
+                                                  "protective_marking",
+                                                  "provider_first",
+                                                  "purpose_limitation",
+                                                  "register_disclosure",
+                                                  "retention",
+                                                  "standing_request",
+                                                  "weekly_update"};
 namespace json = boost::json;
 namespace {
 
@@ -219,6 +238,13 @@ Result<Agreement> ParseAgreement(const json::object& doc) {
     if (!v.is_object()) return InvalidArgument(at + ": expected an object");
     RuleSpec spec;
     ST_ASSIGN_OR_RETURN(spec.kind, Str(v.as_object(), "rule", at, Kind::kId));
+    // A misspelt kind would load and then bind nothing: refuse it by name.
+    if (std::find(kRuleKinds.begin(), kRuleKinds.end(), spec.kind) == kRuleKinds.end()) {
+      std::string known;
+      for (std::string_view k : kRuleKinds) known += (known.empty() ? "" : ", ") + std::string(k);
+      return InvalidArgument(at + ".rule: unknown rule kind \"" + spec.kind +
+                             "\" (known: " + known + ")");
+    }
     ST_ASSIGN_OR_RETURN(spec.cite, ParseCite(v.as_object(), at));
     spec.params = v.as_object();
     a.rules.push_back(std::move(spec));

@@ -69,7 +69,9 @@ struct Agreement {
 
 // Checks the document's shape; errors name the path, e.g.
 // "agreement.contexts[2].from[0]: expected an id".
+// Refuses a rule whose kind is not one of kRuleKinds.
 Result<Agreement> ParseAgreement(const boost::json::object& doc);
+extern const std::vector<std::string_view> kRuleKinds;
 
 }  // namespace sharetrail::policy
 

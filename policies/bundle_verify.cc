@@ -7,6 +7,7 @@
 
 #include "ledger/base64.h"
 #include "ledger/canonical_json.h"
+#include "ledger/entry.h"
 #include "ledger/hash.h"
 #include "policies/bundle.h"
 #include "policies/world.h"
@@ -101,12 +102,17 @@ struct Checker {
       ++v.entries;
       const std::string stem = name.substr(8, name.size() - 8 - 5);
       auto seq = ParseSeq(stem);
-      auto value = ParseStrict(bytes);
-      auto canonical = value.ok() ? Canonicalize(*value) : Result<std::string>(value.status());
-      if (!seq || !name.ends_with(".json") || !canonical.ok() || *canonical != bytes ||
-          !value->is_object() || !value->as_object().contains("seq") ||
-          value->as_object().at("seq") != json::value(*seq)) {
-        Problem(name + ": not the canonical entry of that seq");
+      // The ledger's own decoder: strict JSON, the entry schema, and bytes
+      // that are exactly the canonical encoding (formats.md §2).
+      auto entry = DecodeEntry(bytes);
+      if (!seq || !name.ends_with(".json") || !entry.ok() || entry->seq != *seq) {
+        Problem(name + ": not the canonical entry of that seq" +
+                (entry.ok() ? std::string() : ": " + entry.status().message()));
+        continue;
+      }
+      auto value = ParseStrict(bytes);  // the figures read it as JSON
+      if (!value.ok() || !value->is_object()) {
+        Problem(name + ": not a JSON object");
         continue;
       }
       const std::string proof_name = "proofs/" + stem + ".json";

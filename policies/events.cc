@@ -53,6 +53,11 @@ const std::vector<std::string_view>& Anyone() { return kRoles; }
 
 std::vector<EventKind> Build() {
   using K = Kind;
+  // Log evidence: a peer's entry with its proof and checkpoint (receipts.h).
+  const std::vector<Field> kEvidence = {{"peer", K::kId, true},
+                                        {"entry", K::kObject, true},
+                                        {"proof", K::kObject, true},
+                                        {"checkpoint", K::kText, true}};
   return {
       {{"party.registered",
         {{"party", K::kId, true},
@@ -126,18 +131,8 @@ std::vector<EventKind> Build() {
          {"vkey", K::kName, true},
          {"url", K::kName}}},
        kAdmin},
-      {{"share.received",
-        {{"peer", K::kId, true},
-         {"entry", K::kObject, true},
-         {"proof", K::kObject, true},
-         {"checkpoint", K::kText, true}}},
-       kNode},
-      {{"share.acknowledged",
-        {{"peer", K::kId, true},
-         {"entry", K::kObject, true},
-         {"proof", K::kObject, true},
-         {"checkpoint", K::kText, true}}},
-       kNode},
+      {{"share.received", kEvidence}, kNode},
+      {{"share.acknowledged", kEvidence}, kNode},
       {{"access", {{"item", K::kId, true}, {"purpose", K::kName}}}, Anyone()},
       // A read of a list scoped to a party, proposed only when a user asks
       // for another party's list: the engine refuses it and so records it.

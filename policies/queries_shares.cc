@@ -70,7 +70,16 @@ std::string FirstRefusal(const json::object& decision) {
 // Issue 12: where the recipient runs its own node, whether its log bears
 // out the share. A row the recipient's node recorded from the sender's log
 // says so; a share to a peer party is acknowledged or, flagged, not.
+// The column is there only on a ledger that has peers, so every page of
+// one answer has the same columns, and a single-node ledger has none.
 Status AnnotateReceipts(const Snapshot& s, Table* t) {
+  bool any_peer = false;
+  ST_RETURN_IF_ERROR(s.Scan("peer/", "", [&](std::string_view, std::string_view) {
+    any_peer = true;
+    return false;
+  }));
+  if (!any_peer) return Status::Ok();
+  t->columns.push_back("receipt");
   for (auto& v : t->rows) {
     json::object& row = v.as_object();
     if (const json::object* got = Member(row, "received")) {
@@ -97,8 +106,7 @@ Status AnnotateReceipts(const Snapshot& s, Table* t) {
 
 Result<Table> SharedWith(const Snapshot& s, const ShareFilter& f) {
   Table t;
-  t.columns = {"seq",     "time",  "from",       "to",     "agreement",
-               "purpose", "items", "categories", "receipt"};
+  t.columns = {"seq", "time", "from", "to", "agreement", "purpose", "items", "categories"};
   std::string index, value;
   bool by_day = true;
   if (!f.item.empty()) {

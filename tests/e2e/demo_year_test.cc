@@ -238,6 +238,43 @@ TEST_F(DemoYearTest, AYearRecordedThroughTheEngine) {
   ASSERT_EQ(Run(L() + "verify", &out), 0) << out << err_;
 }
 
+// demo --record: a new ledger whose entries carry the story's own days, so
+// the day-indexed answers and clocks follow the story (a standing request
+// is confirmed on the day it was made, not the day the demo ran).
+TEST_F(DemoYearTest, RecordStampsEachDayOfTheStory) {
+  std::string out;
+  ASSERT_EQ(Run(L() + "demo --year 2025 --seed 7 --until 2025-03-31 --record --policies " +
+                    std::string(SHARETRAIL_SOURCE_DIR) + "/policies",
+                &out),
+            0)
+      << err_;
+  EXPECT_NE(err_.find("demo: recorded "), std::string::npos) << err_;
+  ASSERT_EQ(Run(L() + "--json standing-requests", &out), 0) << err_;
+  auto v = json::parse(out);
+  ASSERT_FALSE(v.at("rows").as_array().empty()) << out;
+  for (const auto& row : v.at("rows").as_array()) {
+    std::string confirmed(row.at("confirmed").as_string());
+    EXPECT_EQ(confirmed.substr(0, 7) >= "2025-01" && confirmed <= "2025-03-31", true) << confirmed;
+  }
+  // Entry times run through the story's days and never backwards.
+  ASSERT_EQ(Run(L() + "checkpoint", &out), 0);
+  uint64_t size = std::stoull(out.substr(out.find('\n') + 1));
+  std::string last;
+  for (uint64_t seq : {uint64_t{0}, size / 2, size - 1}) {
+    ASSERT_EQ(Run(L() + "--json show --seq " + std::to_string(seq), &out), 0) << err_;
+    std::string time(json::parse(out).at("entry").at("time").as_string());
+    EXPECT_TRUE(time.starts_with("2025-0")) << seq << ": " << time;
+    EXPECT_GE(time, last);
+    last = time;
+  }
+  ASSERT_EQ(Run(L() + "verify", &out), 0) << out << err_;
+
+  // Only a new ledger is made so, and --out does not go with it.
+  EXPECT_EQ(Run(L() + "demo --year 2025 --seed 7 --until 2025-01-31 --record"), 3);
+  EXPECT_NE(err_.find("already exists"), std::string::npos) << err_;
+  EXPECT_EQ(Run("--ledger " + tmp_.Sub("other") + " demo --year 2025 --record --out x.jsonl"), 2);
+}
+
 TEST_F(DemoYearTest, BadArgumentsAreRefused) {
   EXPECT_EQ(Run("demo"), 2);
   EXPECT_EQ(Run("demo --year 1066"), 2);

@@ -174,6 +174,20 @@ TEST_F(BackupTest, RestoreRefusesANonEmptyTargetAndADamagedBackup) {
   EXPECT_TRUE(bad.Json().as_object().contains("bad_seq")) << bad.out;
   EXPECT_EQ(ModeOf(target), -1);
   EXPECT_EQ(ModeOf(target + ".restoring"), -1);
+
+  // A malformed --vkey is refused before anything is copied.
+  CliRun key = Sharetrail(tmp_, "--ledger " + target + " restore " + backup + " --vkey not-a-key");
+  EXPECT_EQ(key.code, 2) << key.out << key.err;
+  EXPECT_NE(key.err.find("--vkey"), std::string::npos) << key.err;
+  EXPECT_EQ(ModeOf(target + ".restoring"), -1);
+
+  // A backup whose store cannot even be opened (garbage for data.mdb): an
+  // error, and no staging directory left to block the next restore.
+  std::ofstream(backup + "/data.mdb", std::ios::binary | std::ios::trunc) << std::string(8192, 'x');
+  CliRun junk = Sharetrail(tmp_, "--ledger " + target + " restore " + backup);
+  EXPECT_NE(junk.code, 0);
+  EXPECT_EQ(ModeOf(target), -1);
+  EXPECT_EQ(ModeOf(target + ".restoring"), -1) << junk.err;
 }
 
 }  // namespace

@@ -130,6 +130,29 @@ TEST_F(BundleTest, AFlippedEntryByteIsNamed) {
   EXPECT_EQ(problems.find("manifest"), std::string::npos) << problems;
 }
 
+// formats.md §2: an entry file must be exactly the canonical entry of its
+// seq; the same JSON pretty-printed, or an entry under another seq's name,
+// is named as such (and never reaches the figures).
+TEST_F(BundleTest, ANonCanonicalOrMisplacedEntryIsNamed) {
+  ArchiveFiles files = Make();
+  uint64_t seq = FirstSeq(files, "shares/" + std::string(kMou) + "/ofsted/made");
+  std::string name = "entries/" + std::to_string(seq) + ".json";
+  std::string original = files[name];
+  files[name] = json::serialize(json::parse(original)) + "\n";
+  Reseal(&files, name);
+  std::string problems = Problems(VerifyBundle(files, Vkey()));
+  EXPECT_NE(problems.find(name + ": not the canonical entry of that seq"), std::string::npos)
+      << problems;
+
+  files[name] = original;
+  Reseal(&files, name);
+  std::string other = "entries/" + std::to_string(seq + 1) + ".json";
+  files[other] = original;
+  problems = Problems(VerifyBundle(files, Vkey()));
+  EXPECT_NE(problems.find(other + ": not the canonical entry of that seq"), std::string::npos)
+      << problems;
+}
+
 TEST_F(BundleTest, AFlippedProofIsNamed) {
   ArchiveFiles files = Make();
   uint64_t seq = FirstSeq(files, "holds//ofsted/lifted");

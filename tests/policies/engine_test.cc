@@ -4,6 +4,8 @@
 // replays.
 #include "policies/engine.h"
 
+#include <fstream>
+
 #include "ledger/verify.h"
 #include "tests/policies/policy_fixture.h"
 
@@ -102,6 +104,39 @@ TEST_F(EngineTest, DecisionNamesTheAgreementVersionInForce) {
       "o.siro", "agreement.reviewed",
       {{"agreement", "inspectorates-isp"}, {"date", "2025-03-02"}, {"outcome", "continued"}});
   EXPECT_EQ(r.decision.at("agreements").at(0).at("version"), 2);
+}
+
+// docs/policy-format.md: a rule of a kind no check reads would load and bind
+// nothing, so an agreement naming one (a typo) is refused and appends nothing.
+TEST_F(EngineTest, MisspeltRuleKindIsRefusedByName) {
+  auto events = PolicyEvents(std::string(SHARETRAIL_SOURCE_DIR) + "/policies", "admin");
+  ASSERT_TRUE(events.ok());
+  Event amend;
+  for (auto& e : *events) {
+    if (e.type == "agreement.registered" && e.body.at("agreement").at("id") == "inspectorates-isp")
+      amend = e;
+  }
+  amend.type = "agreement.amended";
+  amend.body["reason"] = "typo in a rule kind";
+  json::array& rules = amend.body["agreement"].as_object()["rules"].as_array();
+  ASSERT_FALSE(rules.empty());
+  rules[0].as_object()["rule"] = "onward_disclosre";
+  uint64_t size = Size();
+  Recorded r = Record(amend);
+  ASSERT_FALSE(r.status.ok());
+  EXPECT_NE(r.status.message().find("rules[0].rule: unknown rule kind \"onward_disclosre\""),
+            std::string::npos)
+      << r.status.ToString();
+  EXPECT_NE(r.status.message().find("onward_disclosure"), std::string::npos)
+      << "the error lists the known kinds";
+  EXPECT_EQ(Size(), size);
+  // Every known kind is described where agreement authors look.
+  std::ifstream doc(std::string(SHARETRAIL_SOURCE_DIR) + "/docs/policy-format.md");
+  std::string text((std::istreambuf_iterator<char>(doc)), {});
+  for (std::string_view k : kRuleKinds) {
+    EXPECT_NE(text.find("`" + std::string(k) + "`"), std::string::npos)
+        << k << " is not described in docs/policy-format.md";
+  }
 }
 
 TEST_F(EngineTest, DerivedStateVerifiesAndReplaysIdentically) {
