@@ -150,6 +150,11 @@ TEST(FederationTest, ReceiptsBothWaysAndCatchUpAfterDowntime) {
   };
   EXPECT_EQ(types(dfe, "nis-1"), "share.received ");
   EXPECT_EQ(types(ofsted, "nis-1"), "item.registered share share.acknowledged ");
+  // The web page shows the same column (signed in as Ofsted's IG staff).
+  HttpResult page = ofsted.Get("/shared-with?party=ofsted", ofsted.Login("o.arc"));
+  ASSERT_EQ(page.status, 200) << page.body.substr(0, 300);
+  EXPECT_NE(page.body.find(">Receipt<"), std::string::npos);
+  EXPECT_NE(page.body.find("acknowledged by dfe"), std::string::npos);
   // The first receipt was not recorded twice after the restart.
   auto at_dfe = json::parse(dfe.Cli("--json shared-with --party dfe"));
   EXPECT_EQ(at_dfe.at("rows").as_array().size(), 2u);
