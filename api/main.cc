@@ -12,6 +12,7 @@
 
 #include "api/app.h"
 #include "api/http.h"
+#include "api/peer_follower.h"
 #include "ui/layout.h"
 #include "ui/ui.h"
 
@@ -22,6 +23,8 @@ using sharetrail::Status;
 struct Flags {
   std::string ledger, listen = "127.0.0.1:8080", tls_cert, tls_key, config, access_log, port_file,
                       assets, witness_config, witness_policy, witness_ca_file;
+  std::string node_user, peer_ca_file;
+  int follow_interval_ms = 5000;
   int threads = 16;
   size_t max_body = 1 << 20;
 };
@@ -88,6 +91,12 @@ int main(int argc, char** argv) {
   app.add_option("--port-file", f.port_file, "Write the bound port to this file once listening");
   app.add_option("--assets", f.assets,
                  "Directory of the web pages' static files (default: ui-assets beside the binary)");
+  app.add_option("--node-user", f.node_user,
+                 "Follow the registered peers' logs and record receipts as this account (role "
+                 "node)");
+  app.add_option("--follow-interval-ms", f.follow_interval_ms, "How often peers are read")
+      ->check(CLI::Range(100, 3600000));
+  app.add_option("--peer-ca-file", f.peer_ca_file, "CA certificates (PEM) trusted for https peers");
   app.add_option("--threads", f.threads, "Request threads")->check(CLI::Range(1, 1024));
   app.add_option("--max-body", f.max_body, "Largest request body in bytes (413 above)");
   app.add_option("--witness-config", f.witness_config,
@@ -156,11 +165,24 @@ int main(int argc, char** argv) {
     std::rename((f.port_file + ".tmp").c_str(), f.port_file.c_str());
   }
 
+  std::unique_ptr<sharetrail::api::PeerFollower> follower;
+  if (!f.node_user.empty()) {
+    sharetrail::api::FollowerOptions fo;
+    fo.node_user = f.node_user;
+    fo.interval_ms = f.follow_interval_ms;
+    fo.http.ca_file = f.peer_ca_file;
+    fo.state_machine = std::make_shared<sharetrail::policy::Engine>();
+    auto started = sharetrail::api::PeerFollower::Start(a.ledger(), fo);
+    if (!started.ok()) return Fail(started.status());
+    follower = std::move(*started);
+  }
+
   int sig = 0;
   sigwait(&stop, &sig);
   std::cout << "sharetraild: signal " << sig << ", stopping" << std::endl;
-  server->reset();      // stop accepting; wait for requests in flight
-  server_app->reset();  // close the ledger after its queued appends
+  if (follower) follower->Stop();  // before the ledger it appends to closes
+  server->reset();                 // stop accepting; wait for requests in flight
+  server_app->reset();             // close the ledger after its queued appends
   if (log != stderr) std::fclose(log);
   return 0;
 }

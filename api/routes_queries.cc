@@ -12,6 +12,7 @@
 #include "api/app.h"
 #include "api/response.h"
 #include "policies/queries.h"
+#include "policies/receipts.h"
 #include "policies/report.h"
 #include "policies/schema.h"
 
@@ -242,6 +243,9 @@ std::vector<Route> QueryRoutes() {
           "/api/v1/provider-notices", {}, {"", {"party"}},
           [](Call&, const Snapshot& s) { return policy::ProviderNotices(s); },
           "Items whose provider has not yet been told of the concerns"),
+      Query(
+          "/api/v1/peers", {}, {}, [](Call&, const Snapshot& s) { return policy::Peers(s); },
+          "The nodes registered as speaking for other parties (origin, key, URL)"),
       Query(
           "/api/v1/holds", {"all"}, {},
           [](Call& c, const Snapshot& s) -> Result<Table> {

@@ -63,23 +63,27 @@ api::HttpResponse Search(api::Call& c) {
   std::vector<FieldError> errors;
   std::string results;
   if (a.ok()) {
-    results = ApiTable(a.json, "Shares",
-                       {{"seq", "Entry"},
-                        {"time", "Recorded"},
-                        {"from", "From"},
-                        {"to", "To"},
-                        {"agreement", "Agreement"},
-                        {"purpose", "Purpose"},
-                        {"items", "Items",
-                         [](const boost::json::object& row) {
-                           std::string h;
-                           for (const auto& i : row.at("items").as_array()) {
-                             h += (h.empty() ? "" : "<br>") + CellHtml("item", i);
-                           }
-                           return h;
-                         }},
-                        {"categories", "Categories"}},
-                       "No shares match these filters.");
+    std::vector<Column> columns = {{"seq", "Entry"},
+                                   {"time", "Recorded"},
+                                   {"from", "From"},
+                                   {"to", "To"},
+                                   {"agreement", "Agreement"},
+                                   {"purpose", "Purpose"},
+                                   {"items", "Items",
+                                    [](const boost::json::object& row) {
+                                      std::string h;
+                                      for (const auto& i : row.at("items").as_array()) {
+                                        h += (h.empty() ? "" : "<br>") + CellHtml("item", i);
+                                      }
+                                      return h;
+                                    }},
+                                   {"categories", "Categories"}};
+    // Issue 12: on a ledger with peers, whether the other side's own node
+    // bears the share out (the API adds the column only then).
+    for (const auto& col : a.json.at("columns").as_array()) {
+      if (col == "receipt") columns.push_back({"receipt", "Receipt"});
+    }
+    results = ApiTable(a.json, "Shares", columns, "No shares match these filters.");
     if (const auto* next = a.json.as_object().if_contains("next_after")) {
       std::string more = Query(c, false);
       results +=
