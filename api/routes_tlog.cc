@@ -21,9 +21,12 @@
 namespace sharetrail::api {
 namespace {
 
-// tlog-tiles "Checkpoints": mutable, so no caching beyond a few seconds.
+// tlog-tiles "Checkpoints": mutable, so not cached. The note carries the
+// witnesses' cosignatures on that exact checkpoint when the node has them
+// (App::PublishedCheckpoint); a client that does not know a signature
+// line's key skips it (signed-note).
 HttpResponse CheckpointNote(Call& c) {
-  auto note = c.app.ledger().SignedCheckpoint();
+  auto note = c.app.PublishedCheckpoint();
   if (!note.ok()) return FromStatus(note.status());
   HttpResponse r{200, "text/plain; charset=utf-8", *note, {}};
   r.headers.emplace_back("Cache-Control", "no-store");
