@@ -12,7 +12,23 @@
 namespace sharetrail::policy::testing {
 namespace {
 
-class EngineTest : public PolicyTest {};
+class EngineTest : public PolicyTest {
+ protected:
+  // The shipped inspectorates ISP as an agreement.amended event.
+  Event IspAmendment(const std::string& reason) {
+    auto events = PolicyEvents(std::string(SHARETRAIL_SOURCE_DIR) + "/policies", "admin");
+    EXPECT_TRUE(events.ok());
+    Event amend;
+    for (auto& e : *events) {
+      if (e.type == "agreement.registered" &&
+          e.body.at("agreement").at("id") == "inspectorates-isp")
+        amend = e;
+    }
+    amend.type = "agreement.amended";
+    amend.body["reason"] = reason;
+    return amend;
+  }
+};
 
 TEST_F(EngineTest, UnknownTypeIsMalformedAndAppendsNothing) {
   uint64_t before = Size();
@@ -91,15 +107,7 @@ TEST_F(EngineTest, DecisionNamesTheAgreementVersionInForce) {
   ASSERT_TRUE(r.allowed()) << r.status.ToString() << r.Findings();
   EXPECT_EQ(r.decision.at("agreements").at(0).at("version"), 1);
 
-  auto events = PolicyEvents(std::string(SHARETRAIL_SOURCE_DIR) + "/policies", "admin");
-  Event amend;
-  for (auto& e : *events) {
-    if (e.type == "agreement.registered" && e.body.at("agreement").at("id") == "inspectorates-isp")
-      amend = e;
-  }
-  amend.type = "agreement.amended";
-  amend.body["reason"] = "annual review: contacts updated";
-  ASSERT_TRUE(Record(amend).allowed());
+  ASSERT_TRUE(Record(IspAmendment("annual review: contacts updated")).allowed());
   r = Record(
       "o.siro", "agreement.reviewed",
       {{"agreement", "inspectorates-isp"}, {"date", "2025-03-02"}, {"outcome", "continued"}});
@@ -109,15 +117,7 @@ TEST_F(EngineTest, DecisionNamesTheAgreementVersionInForce) {
 // docs/policy-format.md: a rule of a kind no check reads would load and bind
 // nothing, so an agreement naming one (a typo) is refused and appends nothing.
 TEST_F(EngineTest, MisspeltRuleKindIsRefusedByName) {
-  auto events = PolicyEvents(std::string(SHARETRAIL_SOURCE_DIR) + "/policies", "admin");
-  ASSERT_TRUE(events.ok());
-  Event amend;
-  for (auto& e : *events) {
-    if (e.type == "agreement.registered" && e.body.at("agreement").at("id") == "inspectorates-isp")
-      amend = e;
-  }
-  amend.type = "agreement.amended";
-  amend.body["reason"] = "typo in a rule kind";
+  Event amend = IspAmendment("typo in a rule kind");
   json::array& rules = amend.body["agreement"].as_object()["rules"].as_array();
   ASSERT_FALSE(rules.empty());
   rules[0].as_object()["rule"] = "onward_disclosre";
