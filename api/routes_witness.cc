@@ -10,6 +10,7 @@
 // make a checkpoint to be witnessed in turn: a loop), it is the witness
 // state.
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <chrono>
 #include <cstdio>
 
@@ -17,6 +18,7 @@
 #include "api/response.h"
 #include "ledger/base64.h"
 #include "policies/events.h"
+#include "policies/world.h"
 
 namespace sharetrail::api {
 namespace json = boost::json;
@@ -49,6 +51,21 @@ void RecordRefusal(App& app, const AddCheckpointRequest& req, const WitnessAnswe
   body["root"] = Base64(a.checkpoint->root);
   body["reason"] = a.reason.substr(0, 4000);
   body["note"] = a.note.substr(0, 4000);
+  // Recorded once per checkpoint (policies/rules/witness.cc): a resubmission
+  // answers as before and points at the entry already made.
+  {
+    auto snap = app.ledger().Read();
+    if (snap.ok()) {
+      auto earlier = (*snap)->Get(policy::keys::WitnessRefusal(
+          a.checkpoint->origin, static_cast<int64_t>(a.checkpoint->size),
+          Base64(a.checkpoint->root)));
+      if (earlier.ok() && *earlier) {
+        auto rec = json::parse(**earlier);
+        out->headers.emplace_back("X-Sharetrail-Recorded-Seq", json::serialize(rec.at("seq")));
+        return;
+      }
+    }
+  }
   auto r = app.ledger().Append(Event{std::move(actor), "witness.refused", std::move(body)});
   if (!r.ok()) {
     std::fprintf(stderr, "sharetraild: witness.refused for %s not recorded: %s\n",

@@ -1,6 +1,7 @@
 // Engine::Apply for the federation events (receipts.h): peers, the shares
 // this ledger sent (so an acknowledgement can be matched to one), receipts
-// of peers' shares, and acknowledgements of ours.
+// of peers' shares, acknowledgements of ours, and which inconsistent
+// checkpoints this node's witness has recorded (each once).
 #include "ledger/canonical_json.h"
 #include "ledger/hash.h"
 #include "ledger/note.h"
@@ -110,6 +111,12 @@ Status ApplyReceipts(const Entry& entry, const json::object& body, StateWriter* 
     json::object rec{{"seq", entry.seq}, {"origin", body.at("origin")}, {"vkey", body.at("vkey")}};
     if (body.contains("url")) rec["url"] = body.at("url");
     return Put(state, keys::Peer(Str(body, "party")), rec);
+  }
+  if (t == "witness.refused") {
+    return Put(
+        state,
+        keys::WitnessRefusal(Str(body, "origin"), body.at("size").as_int64(), Str(body, "root")),
+        json::object{{"seq", entry.seq}});
   }
   if (t == "share.received") return ApplyReceived(entry, body, state);
   if (t == "share.acknowledged") return ApplyAcknowledged(entry, body, state);

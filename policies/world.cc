@@ -61,6 +61,10 @@ std::string Receipt(std::string_view peer, uint64_t seq) {
   return Join({"receipt", peer, std::to_string(seq)});
 }
 std::string Ack(uint64_t seq) { return Join({"ack", std::to_string(seq)}); }
+std::string WitnessRefusal(std::string_view origin, int64_t size, std::string_view root) {
+  return Join({"wrefused", Sha256Hex(std::string(origin) + "\n" + std::to_string(size) + "\n" +
+                                     std::string(root))});
+}
 }  // namespace keys
 
 // Parsed agreements by the SHA-256 of their stored record. The digest is

@@ -36,6 +36,8 @@
 //   receipt/<peer>/<seq>     {seq, origin}  (the peer's share <seq> received here)
 //   ack/<seq>                {seq, peer, origin, receipt}  (our share <seq>, receipt
 //                            seen in the peer's log at <receipt>)
+//   wrefused/<hex>           {seq}  (witness.refused of one (origin, size, root);
+//                            hex SHA-256 of "origin\nsize\nroot", as origins hold '/')
 //   x/<index>/<value>/<seq>  index records (index.h)
 #ifndef SHARETRAIL_POLICIES_WORLD_H_
 #define SHARETRAIL_POLICIES_WORLD_H_
@@ -83,6 +85,7 @@ std::string Peer(std::string_view party);
 std::string Sent(uint64_t seq);
 std::string Receipt(std::string_view peer, uint64_t seq);
 std::string Ack(uint64_t seq);
+std::string WitnessRefusal(std::string_view origin, int64_t size, std::string_view root);
 }  // namespace keys
 
 // Cache of parsed agreement documents, keyed by the digest of the stored

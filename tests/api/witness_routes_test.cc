@@ -127,6 +127,17 @@ TEST_F(WitnessRoutesTest, ASplitViewIsRefusedAndRecorded) {
   // A stale or malformed submission is no evidence: nothing recorded.
   EXPECT_EQ(Post(Body(signer_, *tree_, 0, 9)).status, 409);
   EXPECT_EQ(*app_->ledger().Size(), before + 2);
+  // The same inconsistent checkpoint again (anyone can resubmit what the log
+  // signed): the same answer, pointing at the entry already made; the
+  // ledger does not grow.
+  HttpResponse again = Post(Body(signer_, *other, 8, 12));
+  EXPECT_EQ(again.status, 422) << again.body;
+  std::string seq;
+  for (const auto& [k, v] : again.headers) {
+    if (k == "X-Sharetrail-Recorded-Seq") seq = v;
+  }
+  EXPECT_EQ(seq, std::to_string(before));
+  EXPECT_EQ(*app_->ledger().Size(), before + 2);
 }
 
 TEST_F(WitnessRoutesTest, RateLimitedPerAddress) {

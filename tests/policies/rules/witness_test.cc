@@ -62,6 +62,23 @@ TEST_F(WitnessRefusedTest, NoPersonCanRecordIt) {
             std::string::npos);
 }
 
+// A checkpoint the log really signed can be resubmitted by anyone; the
+// ledger records it once, and a different checkpoint is still recorded.
+TEST_F(WitnessRefusedTest, EachInconsistentCheckpointIsRecordedOnce) {
+  Recorded first = Record("witness", "witness.refused", Body(10, 12), "system");
+  ASSERT_TRUE(first.status.ok()) << first.status.ToString();
+  uint64_t size = Size();
+  Recorded again = Record("witness", "witness.refused", Body(10, 12), "system");
+  ASSERT_FALSE(again.status.ok());
+  EXPECT_NE(again.status.message().find("already recorded as refused at seq " +
+                                        std::to_string(first.seq)),
+            std::string::npos)
+      << again.status.ToString();
+  EXPECT_EQ(Size(), size);
+  json::object other = Body(10, 13);
+  EXPECT_TRUE(Record("witness", "witness.refused", other, "system").status.ok());
+}
+
 TEST_F(WitnessRefusedTest, MalformedEvidenceIsAnError) {
   Recorded r = Record("witness", "witness.refused", Body(12, 10), "system");
   EXPECT_NE(r.status.message().find("body.old_size"), std::string::npos) << r.status.ToString();
