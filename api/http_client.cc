@@ -179,4 +179,13 @@ Result<ClientResponse> Fetch(const std::string& method, const Url& url, std::str
   return r;
 }
 
+Result<std::string> GetBody(const Url& url, const ClientOptions& options) {
+  ST_ASSIGN_OR_RETURN(ClientResponse r, Fetch("GET", url, {}, {}, options));
+  if (r.status == 200) return std::move(r.body);
+  std::string said = r.body.substr(0, 300);
+  while (!said.empty() && (said.back() == '\n' || said.back() == '\r')) said.pop_back();
+  return FailedPrecondition("GET " + url.ToString() + ": HTTP " + std::to_string(r.status) +
+                            (said.empty() ? "" : ": " + said));
+}
+
 }  // namespace sharetrail::api

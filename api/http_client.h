@@ -54,6 +54,10 @@ struct ClientResponse {
 Result<ClientResponse> Fetch(const std::string& method, const Url& url, std::string_view body = {},
                              std::string_view content_type = {}, const ClientOptions& options = {});
 
+// GET url's body; any status but 200 is an error naming the URL, the status
+// and the start of what the server said.
+Result<std::string> GetBody(const Url& url, const ClientOptions& options = {});
+
 }  // namespace sharetrail::api
 
 #endif  // SHARETRAIL_API_HTTP_CLIENT_H_

@@ -126,14 +126,7 @@ void PeerFollower::FollowOne(const std::string& party, const std::string& url,
   const std::string dir = ledger_.dir() + "/peers/" + party;
   ClientOptions http = options_.http;
   http.bearer_token = TokenFor(ledger_.dir(), party);
-  TileFetcher fetch = [&](const std::string& path) -> Result<std::string> {
-    Url u = base->Join(path);
-    ST_ASSIGN_OR_RETURN(ClientResponse r, Fetch("GET", u, {}, {}, http));
-    if (r.status != 200) {
-      return FailedPrecondition("GET " + u.ToString() + ": HTTP " + std::to_string(r.status));
-    }
-    return std::move(r.body);
-  };
+  TileFetcher fetch = [&](const std::string& path) { return GetBody(base->Join(path), http); };
   {
     MirrorOptions mo;
     mo.state_machine = options_.state_machine;

@@ -26,18 +26,9 @@ struct Options {
 volatile std::sig_atomic_t stop_signal = 0;
 void OnStop(int sig) { stop_signal = sig; }
 
-// GETs paths under the log's URL prefix; anything but 200 is an error
-// naming the URL, the status and what the server said.
+// GETs paths under the log's URL prefix (api::GetBody: 200 or an error).
 TileFetcher HttpFetcher(const api::Url& base, const api::ClientOptions& client) {
-  return [base, client](const std::string& path) -> Result<std::string> {
-    api::Url url = base.Join(path);
-    ST_ASSIGN_OR_RETURN(api::ClientResponse r, api::Fetch("GET", url, {}, {}, client));
-    if (r.status == 200) return std::move(r.body);
-    std::string said = r.body.substr(0, 300);
-    while (!said.empty() && (said.back() == '\n' || said.back() == '\r')) said.pop_back();
-    return FailedPrecondition("GET " + url.ToString() + ": HTTP " + std::to_string(r.status) +
-                              (said.empty() ? "" : ": " + said));
-  };
+  return [base, client](const std::string& path) { return api::GetBody(base.Join(path), client); };
 }
 
 void Report(const Globals& g, const MirrorStep& s) {
