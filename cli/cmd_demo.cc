@@ -29,8 +29,9 @@ int64_t RealMicros() {
 }
 
 // A new ledger holding the story as if recorded on the day it tells: the
-// directory and agreements on 1 January, each day's events from 08:00 that
-// day, a second apart (never later than now). The engine's "today" is then
+// directory and agreements on the day the story opens (June the year
+// before), each day's events from 08:00 that day, a second apart (never
+// later than now). The engine's "today" is then
 // the story's, so standing requests lapse, reviews fall due and FOI clocks
 // run as they would have. A ledger's times are its writer's word (its key
 // signs whatever they are), which is why only a new ledger is made so;
@@ -53,7 +54,7 @@ void RecordStory(Globals& g, const DemoOpts& o, const demo::Story& story,
     base->store((DaysFromCivil(d) * 86400 + hour * 3600) * int64_t{1000000});
     ticks->store(0);
   };
-  day_at(Date{o.year, 1, 1}, 0);
+  day_at(story.opened(), 0);
   Status init = Ledger::Init(g.ledger_dir, o.origin);
   if (!init.ok()) Fail(g, init);
   LoadPolicies(g, o.policies, "admin", "ofsted", "information-governance");

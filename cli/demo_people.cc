@@ -80,7 +80,7 @@ std::string PartyOf(std::string_view user) {
 
 void Directory(Story& s) {
   for (const Person& p : People()) {
-    s.Emit(s.first(), "admin", "user.registered",
+    s.Emit(s.opened(), "admin", "user.registered",
            {{"user", p.user},
             {"name", std::string(p.name) + " (fictional)"},
             {"party", p.party},

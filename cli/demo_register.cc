@@ -77,20 +77,35 @@ void Send(Story& s, Date d, const std::string& request, const Requester& r) {
   s.Access(s.AddWorkingDays(d, 1), r.user, id, "safeguarding: homes in our area");
 }
 
+// A standing request and the days it is served: from the day it is made to
+// the last day before it lapses (or the story's end).
+struct Standing {
+  const Requester* by;
+  std::string id;
+  Date made;
+  Date last;
+};
+
 }  // namespace
 
 void Register(Story& s) {
   const auto& days = s.working_days();
   std::string y = std::to_string(s.year());
-  // Standing monthly requests: two police forces and Northshire. Leicestershire
-  // never reconfirms, so its request lapses twelve months after it was made.
-  std::vector<std::pair<const Requester*, std::string>> standing = {
-      {&kRequesters[0], "wmp-reg-" + y + "-01"},
-      {&kRequesters[1], "lp-reg-" + y + "-01"},
-      {&kRequesters[2], "nscc-reg-" + y + "-01"}};
-  for (size_t i = 0; i < standing.size(); ++i) {
-    Request(s, days[3 + i], standing[i].first->user, standing[i].second, standing[i].first->area,
-            Fields(standing[i].first->police), true);
+  // Leicestershire's standing request was made the summer before and never
+  // reconfirmed, so it lapses twelve months on and HMCI sends nothing more
+  // until the force makes a further request (seed 004, "How requests should
+  // be made" ¶4 and ¶6); it does, three weeks later.
+  const Requester& lp = kRequesters[1];
+  Date lp_made = s.AddWorkingDays(s.opened(), 5);
+  Date lp_last = AddMonths(lp_made, 12);
+  Date lp_again = s.AddWorkingDays(lp_last, 15);
+  std::vector<Standing> standing = {
+      {&lp, "lp-reg-" + lp_made.ToString().substr(0, 7), lp_made, lp_last},
+      {&kRequesters[0], "wmp-reg-" + y + "-01", days[3], s.last()},
+      {&kRequesters[2], "nscc-reg-" + y + "-01", days[5], s.last()},
+      {&lp, "lp-reg-" + lp_again.ToString().substr(0, 7), lp_again, s.last()}};
+  for (const Standing& st : standing) {
+    Request(s, st.made, st.by->user, st.id, st.by->area, Fields(st.by->police), true);
   }
   // A constable cannot ask (the role is not delegable); children's details
   // are never disclosed. Both refused.
@@ -100,14 +115,18 @@ void Register(Story& s) {
   with_child.push_back("child_name");
   Request(s, days[8], "sbc.dcs.wetherby", "sbc-reg-" + y + "-01", "Southborough", with_child,
           false);
-  for (int m = 1; m <= 12; ++m) {
-    // The extracts go out on the second working day of each month.
-    Date d{s.year(), m, 1};
+  // The extracts go out on the second working day of each month, from the
+  // July after the story opens.
+  for (Date month{s.year() - 1, 7, 1}; month <= s.last(); month = AddMonths(month, 1)) {
+    Date d = month;
     while (!s.IsWorkingDay(d)) d = AddDays(d, 1);
     d = s.AddWorkingDays(d, 1);
-    if (d <= days[5]) continue;
-    for (const auto& [r, id] : standing) Send(s, d, id, *r);
+    for (const Standing& st : standing) {
+      if (st.made < d && d <= st.last) Send(s, d, st.id, *st.by);
+    }
+    if (month.year != s.year()) continue;
     // One-off requests through the year from the others.
+    int m = month.month;
     const Requester& r = kRequesters[3 + m % 3];
     std::string id = std::string(r.party).substr(0, 4) + "-reg-" + y + "-m" + std::to_string(m);
     Date asked = AddDays(d, -1);
@@ -116,11 +135,11 @@ void Register(Story& s) {
     Send(s, s.AddWorkingDays(d, 2), id, r);
   }
   s.Emit(days[200], "wmp.chief.thorne", "standing_request.reconfirmed",
-         {{"request", standing[0].second}});
+         {{"request", standing[1].id}});
   s.Emit(days[200], "nscc.dcs.puddifoot", "standing_request.reconfirmed",
-         {{"request", standing[2].second}});
+         {{"request", standing[2].id}});
   s.Emit(days[150], "wmp.pp.baxter", "purpose.use",
-         {{"request", standing[0].second},
+         {{"request", standing[1].id},
           {"purpose", "county lines disruption planning"},
           {"description",
            "Home addresses used to plan patrols around homes targeted by a county lines group; "
@@ -128,7 +147,7 @@ void Register(Story& s) {
           {"authorised_by", "wmp.siro.ellery"},
           {"authorisation_reference", "WMP-AUTH-" + y + "-031"}});
   s.Emit(days[210], "lp.pp.dimmock", "purpose.use",
-         {{"request", standing[1].second},
+         {{"request", standing[3].id},
           {"purpose", "recruitment mailing"},
           {"description",
            "Home addresses copied into a mailing list for a volunteer recruitment campaign."}});

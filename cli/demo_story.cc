@@ -20,6 +20,12 @@ bool Story::IsWorkingDay(Date d) const {
   return Weekday(d) <= 5 && !UkCalendar().IsBankHoliday(d, "ew");
 }
 
+Date Story::opened() const {
+  Date d{year_ - 1, 6, 1};
+  while (!IsWorkingDay(d)) d = AddDays(d, 1);
+  return d;
+}
+
 Date Story::AddWorkingDays(Date d, int n) const {
   while (n > 0) {
     d = AddDays(d, 1);

@@ -11,6 +11,10 @@
 //   events by that date, then by the order they were added, and an event
 //   only refers to what an earlier date (or an earlier add on the same date)
 //   created, so cutting the story at any date leaves it consistent.
+// - The story opens (opened()) on the first working day of June the year
+//   before: the directory goes on then, and what was started that summer
+//   is carried into the year, so a standing request made then lapses in it
+//   (seed 004, "How requests should be made" ¶4 and ¶6).
 // - Every person is invented; children appear only as pseudonymous subject
 //   ids and initials drawn from the random stream.
 #ifndef SHARETRAIL_CLI_DEMO_STORY_H_
@@ -48,6 +52,8 @@ class Story {
 
   int year() const { return year_; }
   Date first() const { return Date{year_, 1, 1}; }
+  // The first working day of June the year before (see the invariants).
+  Date opened() const;
   Date last() const { return Date{year_, 12, 31}; }
   // Monday to Friday and not an England and Wales bank holiday (Ofsted's
   // working days; FOIA deadlines use the UK-wide rule in policies/clock.h).

@@ -199,8 +199,10 @@ TEST_F(DemoYearTest, AYearRecordedThroughTheEngine) {
   EXPECT_EQ(json::parse(out).at("rows").as_array().size(), 1u) << out;
   ASSERT_EQ(Run(L() + "--json disposals --year " + TodayYear(), &out), 0) << err_;
   EXPECT_GT(json::parse(out).at("rows").as_array().size(), 50u);
+  // West Mercia's and Northshire's, Leicestershire's from the summer before
+  // and the one it made after that lapsed (seed 004 ¶4, ¶6).
   ASSERT_EQ(Run(L() + "--json standing-requests", &out), 0) << err_;
-  EXPECT_EQ(json::parse(out).at("rows").as_array().size(), 3u) << out;
+  EXPECT_EQ(json::parse(out).at("rows").as_array().size(), 4u) << out;
   ASSERT_EQ(Run(L() + "--json jtai outstanding", &out), 0) << err_;
   EXPECT_EQ(json::parse(out).at("rows").as_array().size(), 1u) << out;
   ASSERT_EQ(Run(L() + "--json matters --awaiting", &out), 0) << err_;
@@ -209,9 +211,10 @@ TEST_F(DemoYearTest, AYearRecordedThroughTheEngine) {
   EXPECT_EQ(json::parse(out).at("summary").at("total"), 2) << out;
   ASSERT_EQ(Run(L() + "verify", &out), 0) << out << err_;
 
-  // Leicestershire never reconfirms its standing request: the first extract
-  // sent more than twelve months after it was recorded is refused. The CLI
-  // records with the real clock, so the year after is a clock set ahead.
+  // A standing request lapses twelve months after its last confirmation
+  // (seed 004 ¶4, ¶6): the first extract sent after that is refused. The CLI
+  // records with the real clock, so West Mercia's (reconfirmed when this
+  // test recorded it) lapses for a clock set 400 days ahead.
   {
     LedgerOptions o;
     o.state_machine = std::make_shared<policy::Engine>();
@@ -219,15 +222,15 @@ TEST_F(DemoYearTest, AYearRecordedThroughTheEngine) {
     o.clock = [later] { return later * 1000000; };
     auto ledger = Ledger::Open(tmp_.Sub("ledger"), o);
     ASSERT_TRUE(ledger.ok()) << ledger.status().ToString();
-    json::object share{{"items", json::array{"register-extract-lp-reg-2025-01-2025-12"}},
-                       {"to", "leicestershire-police"},
+    json::object share{{"items", json::array{"register-extract-wmp-reg-2025-01-2025-12"}},
+                       {"to", "west-mercia-police"},
                        {"agreement", "register-of-childrens-homes"},
                        {"purpose", "safeguarding"},
                        {"lawful_basis", "Care Standards Act 2000"},
                        {"necessity", "safeguarding children in the area"},
                        {"decided_by", "ofsted.ig.vance"},
                        {"method", "secure_email"},
-                       {"request", "lp-reg-2025-01"},
+                       {"request", "wmp-reg-2025-01"},
                        {"classification", "official-sensitive"}};
     auto r = (*ledger)->Append(Event{{{"user", "ofsted.arc.penrose"}}, "share", share});
     ASSERT_TRUE(r.ok()) << r.status().ToString();
@@ -254,8 +257,15 @@ TEST_F(DemoYearTest, RecordStampsEachDayOfTheStory) {
   ASSERT_FALSE(v.at("rows").as_array().empty()) << out;
   for (const auto& row : v.at("rows").as_array()) {
     std::string confirmed(row.at("confirmed").as_string());
-    EXPECT_EQ(confirmed.substr(0, 7) >= "2025-01" && confirmed <= "2025-03-31", true) << confirmed;
+    EXPECT_TRUE(confirmed >= "2024-06-01" && confirmed <= "2025-03-31") << confirmed;
   }
+  // Leicestershire's request of June 2024, never reconfirmed, has lapsed by
+  // the end of June 2025 (seed 004, "How requests should be made" ¶4, ¶6).
+  ASSERT_EQ(Run(L() + "--json standing-requests --lapsed-on 2025-06-30", &out), 0) << err_;
+  v = json::parse(out);
+  ASSERT_EQ(v.at("rows").as_array().size(), 1u) << out;
+  EXPECT_EQ(v.at("rows").at(0).at("request"), "lp-reg-2024-06") << out;
+  EXPECT_EQ(v.at("rows").at(0).at("state"), "lapsed") << out;
   // Entry times run through the story's days and never backwards.
   ASSERT_EQ(Run(L() + "checkpoint", &out), 0);
   uint64_t size = std::stoull(out.substr(out.find('\n') + 1));
@@ -263,7 +273,7 @@ TEST_F(DemoYearTest, RecordStampsEachDayOfTheStory) {
   for (uint64_t seq : {uint64_t{0}, size / 2, size - 1}) {
     ASSERT_EQ(Run(L() + "--json show --seq " + std::to_string(seq), &out), 0) << err_;
     std::string time(json::parse(out).at("entry").at("time").as_string());
-    EXPECT_TRUE(time.starts_with("2025-0")) << seq << ": " << time;
+    EXPECT_TRUE(time >= "2024-06-03" && time < "2025-04") << seq << ": " << time;
     EXPECT_GE(time, last);
     last = time;
   }
