@@ -238,10 +238,10 @@ std::vector<EventKind> Build() {
          {"reference", K::kName}}},
        kGovernance},
       {{"hold.lifted", {{"hold", K::kId, true}, {"reason", K::kText, true}}}, {"siro"}},
+      // The trigger names come from the agreements' retention classes
+      // (rules/holds.cc CheckRetentionTrigger), not from this table.
       {{"retention.trigger",
-        {{"item", K::kId, true},
-         {"trigger", K::kEnum, true, {"registration_end", "investigation_end", "research_end"}},
-         {"date", K::kDate, true}}},
+        {{"item", K::kId, true}, {"trigger", K::kId, true}, {"date", K::kDate, true}}},
        {}},
       {{"deletion.requested",
         {{"request", K::kId, true}, {"item", K::kId, true}, {"reason", K::kText, true}}},

@@ -1,5 +1,7 @@
 #include "policies/rules/disposal.h"
 
+#include <set>
+
 #include "ledger/canonical_json.h"
 #include "policies/foi.h"
 #include "policies/index.h"
@@ -101,6 +103,7 @@ Result<Retention> RetentionOf(const World& w, const json::object& item) {
       for (const auto& c : classes->as_array()) {
         if (!c.is_object() || Str(c.as_object(), "class") != r.klass) continue;
         const json::object& co = c.as_object();
+        r.defined = true;
         r.cite = co.contains("cite") && co.at("cite").is_object()
                      ? Cite::FromJson(co.at("cite").as_object())
                      : rule->cite;
@@ -130,10 +133,27 @@ Result<Retention> RetentionOf(const World& w, const json::object& item) {
   return r;
 }
 
+Result<std::vector<std::string>> RetentionTriggers(const World& w) {
+  std::set<std::string> names;
+  ST_ASSIGN_OR_RETURN(auto all, w.Agreements());
+  for (const auto& a : all) {
+    for (const RuleSpec* rule : a->Rules("retention")) {
+      const json::value* classes = rule->params.if_contains("classes");
+      if (classes == nullptr || !classes->is_array()) continue;
+      for (const auto& c : classes->as_array()) {
+        if (!c.is_object()) continue;
+        std::string from = Str(c.as_object(), "runs_from");
+        if (!from.empty() && from != "evidence_date") names.insert(from);
+      }
+    }
+  }
+  return std::vector<std::string>(names.begin(), names.end());
+}
+
 Result<bool> RetentionClassKnown(const World& w, std::string_view klass) {
   json::object probe{{"item", "probe"}, {"retention_class", std::string(klass)}};
   ST_ASSIGN_OR_RETURN(Retention r, RetentionOf(w, probe));
-  return r.cite.seed != "DESIGN.md";  // found in an agreement's retention rule
+  return r.defined;
 }
 
 Status CheckOpenRequests(const World& w, const json::object& item, Date today, Decision* d) {

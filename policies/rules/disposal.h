@@ -26,10 +26,17 @@ struct Retention {
   std::optional<Date> until;
   std::string klass, why;
   Cite cite;
+  bool defined = false;  // a registered agreement defines klass
 };
 Result<Retention> RetentionOf(const World& w, const boost::json::object& item);
 // Whether a registered agreement defines the retention class.
 Result<bool> RetentionClassKnown(const World& w, std::string_view klass);
+// The events a registered retention class runs from (its "runs_from", other
+// than the item's own evidence_date), sorted: what retention.trigger may
+// name. The agreements say which exist (registration_end, investigation_end,
+// research_end in seed 003; case_closed or agreement_ended where an
+// agreement file adds a class that runs from them).
+Result<std::vector<std::string>> RetentionTriggers(const World& w);
 
 // Open information requests touching the item (FOIA s77, DPA 2018 s173):
 // an automatic hold at every party, released only by the answer and the

@@ -2,6 +2,8 @@
 // approved by an authorised approver, disposed. Every step re-checks the
 // blockers in disposal.h, so a hold placed after a request was made still
 // stops the disposal.
+#include <algorithm>
+
 #include "policies/events.h"
 #include "policies/rules/disposal.h"
 
@@ -88,8 +90,19 @@ Status CheckHoldLifted(const Proposal& p, const World& w, Decision* d) {
 
 // Seed 003 "How long we keep personal data": registration data for the life
 // of the registration, investigation data while it runs; the event that
-// ends them starts the clock.
+// ends them starts the clock, recorded by the item's owner. Which events
+// exist is the agreements' to say: a name no registered class runs from
+// starts nothing, so it is malformed, not recorded.
 Status CheckRetentionTrigger(const Proposal& p, const World& w, Decision* d) {
+  ST_ASSIGN_OR_RETURN(std::vector<std::string> triggers, RetentionTriggers(w));
+  if (std::find(triggers.begin(), triggers.end(), p.Body("trigger")) == triggers.end()) {
+    std::string known;
+    for (const std::string& t : triggers) known += (known.empty() ? "" : ", ") + t;
+    return InvalidArgument(
+        "body.trigger: no registered agreement has a retention class that runs "
+        "from \"" +
+        p.Body("trigger") + "\" (they run from: " + (known.empty() ? "none" : known) + ")");
+  }
   ST_ASSIGN_OR_RETURN(json::object item, NeedItem(w, p.Body("item"), "body.item"));
   ST_ASSIGN_OR_RETURN(Date date, ParseDate(p.Body("date")));
   if (p.today < date) return InvalidArgument("body.date: " + date.ToString() + " is in the future");

@@ -106,6 +106,66 @@ TEST_F(HoldsTest, RegistrationAndInvestigationRetentionNeedTheirTrigger) {
   EXPECT_TRUE(Request("o.ig", "req-5", "inv-1").allowed());
 }
 
+// Issue 5 (trigger events "registration ended, case closed, agreement ended,
+// investigation concluded"): the events a retention clock can start from
+// are the agreements' to name. Seed 003 names three (registration_end,
+// investigation_end, research_end); a class an agreement file adds that runs
+// from "case_closed" makes that trigger recordable, and nothing else is.
+TEST_F(HoldsTest, TriggersAreThoseTheAgreementsRetentionClassesRunFrom) {
+  auto trigger = [&](const std::string& item, const std::string& kind, const std::string& date) {
+    return Record("o.ig", "retention.trigger", {{"item", item}, {"trigger", kind}, {"date", date}});
+  };
+  ASSERT_TRUE(Plain("case-1").allowed());
+  uint64_t size = Size();
+  Recorded unknown = trigger("case-1", "case_closed", "2025-02-28");
+  ASSERT_FALSE(unknown.status.ok());
+  EXPECT_NE(unknown.status.message().find("body.trigger"), std::string::npos);
+  EXPECT_NE(unknown.status.message().find("investigation_end, registration_end, research_end"),
+            std::string::npos)
+      << unknown.status.ToString();
+  EXPECT_EQ(Size(), size);
+
+  // The privacy notice amended with a class kept six years after the case
+  // closes (an example of a local records schedule, cited as such).
+  auto events = PolicyEvents(std::string(SHARETRAIL_SOURCE_DIR) + "/policies", "admin");
+  ASSERT_TRUE(events.ok());
+  Event amend;
+  for (auto& e : *events) {
+    if (e.type == "agreement.registered" &&
+        e.body.at("agreement").at("id") == "ofsted-social-care-privacy-notice")
+      amend = e;
+  }
+  amend.type = "agreement.amended";
+  amend.body["reason"] = "records schedule: case files kept six years after closure";
+  bool added = false;
+  for (auto& rule : amend.body["agreement"].as_object()["rules"].as_array()) {
+    if (rule.at("rule") != "retention") continue;
+    rule.as_object()["classes"].as_array().push_back(json::object{
+        {"class", "case_file_6y"},
+        {"min_years", 6},
+        {"runs_from", "case_closed"},
+        {"cite", json::object{{"seed", "DESIGN.md"},
+                              {"para", "§3 rules table"},
+                              {"quote", "no disposal before the retention class's minimum"}}}});
+    added = true;
+  }
+  ASSERT_TRUE(added);
+  ASSERT_TRUE(Record(amend).allowed());
+
+  ASSERT_TRUE(
+      Item("o.arc", "case-2", "concerns_letter", {{"retention_class", "case_file_6y"}}).allowed());
+  Recorded open = Request("o.ig", "req-1", "case-2");
+  ExpectRefusedOnLedger(open, "deletion.requested", "retention.unknown", kDesign);
+  EXPECT_NE(Reason(open, "retention.unknown").find("case_closed"), std::string::npos);
+  ASSERT_TRUE(trigger("case-2", "case_closed", "2025-02-28").allowed());
+  Recorded closed = Request("o.ig", "req-2", "case-2");
+  ExpectRefusedOnLedger(closed, "deletion.requested", "retention.minimum", kDesign);
+  EXPECT_NE(Reason(closed, "retention.minimum").find("kept until 2031-02-28"), std::string::npos)
+      << Reason(closed, "retention.minimum");
+  // Still only the names some class runs from.
+  EXPECT_FALSE(trigger("case-2", "agreement_ended", "2025-02-28").status.ok());
+}
+
 // DESIGN.md §3: "no disposal before the retention class's minimum": with no
 // class, or one no agreement defines, there is no minimum to have passed.
 TEST_F(HoldsTest, UnclassifiedItemsAreNotDisposed) {
