@@ -129,6 +129,7 @@ Result<std::unique_ptr<App>> App::Open(const std::string& ledger_dir, const AppO
   LedgerOptions lo;
   lo.state_machine = app->engine_;
   ST_ASSIGN_OR_RETURN(app->ledger_, Ledger::Open(ledger_dir, lo));
+  ST_ASSIGN_OR_RETURN(app->vault_, Vault::Open(ledger_dir));
   ST_ASSIGN_OR_RETURN(app->credentials_, policy::CredentialStore::Open(ledger_dir));
   app->routes_ = std::move(routes);
   for (const Route& r : app->routes_) app->route_segments_.push_back(Segments(r.path));
@@ -181,6 +182,16 @@ Result<AppendResult> App::Propose(const Principal& who, const std::string& type,
   // Append validates the event's shape before the writer sees it.
   auto r = ledger_->Append(Event{std::move(actor), type, std::move(body)});
   if (r.ok() && submitter_) submitter_->Notify();
+  return r;
+}
+
+Result<std::vector<policy::Shredded>> App::ShredPending(const Principal& who,
+                                                        const std::string& role) {
+  json::object actor{{"user", who.user}};
+  if (!role.empty()) actor["role"] = role;
+  std::lock_guard<std::mutex> lock(shred_mu_);
+  auto r = policy::ShredPending(*ledger_, *vault_, actor);
+  if (r.ok() && !r->empty() && submitter_) submitter_->Notify();
   return r;
 }
 

@@ -33,9 +33,11 @@
 #include "api/sessions.h"
 #include "api/witness_submitter.h"
 #include "ledger/ledger.h"
+#include "ledger/vault.h"
 #include "ledger/witness.h"
 #include "policies/credentials.h"
 #include "policies/engine.h"
+#include "policies/shred.h"
 
 namespace sharetrail::api {
 
@@ -131,6 +133,14 @@ class App {
   Result<AppendResult> Propose(const Principal& who, const std::string& type,
                                boost::json::object body, const std::string& role = "");
 
+  // Payloads kept outside the chain (ledger/vault.h), written and read
+  // only through routes_items.cc's payload routes.
+  Vault& vault() { return *vault_; }
+  // Finishes lawful disposals (policies/shred.h): destroys the key of each
+  // payload whose last copy is now disposed of and records that as `who`.
+  // One pass at a time, so two disposals never record one shred twice.
+  Result<std::vector<policy::Shredded>> ShredPending(const Principal& who, const std::string& role);
+
   // The witness this node runs for other parties' logs (null if none).
   Witness* witness() { return witness_.get(); }
   LoginLimiter& witness_limiter() { return witness_limiter_; }
@@ -152,6 +162,8 @@ class App {
   AppOptions options_;
   std::shared_ptr<policy::Engine> engine_;
   std::unique_ptr<Ledger> ledger_;
+  std::unique_ptr<Vault> vault_;
+  std::mutex shred_mu_;
   std::unique_ptr<policy::CredentialStore> credentials_;
   SessionTable sessions_;
   LoginLimiter limiter_;

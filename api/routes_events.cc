@@ -51,13 +51,49 @@ Result<Proposed> ParseProposal(const HttpRequest& req) {
   return p;
 }
 
+// The vault's events say what was done to bytes this route never sees:
+// payload.stored comes with the bytes (PUT /api/v1/items/{item}/payload),
+// payload.shredded from the server once it has destroyed a key.
+Status VaultEventElsewhere(const std::string& type) {
+  if (type == "payload.stored") {
+    return InvalidArgument(
+        "type: payload.stored is recorded with the bytes, by PUT "
+        "/api/v1/items/{item}/payload");
+  }
+  if (type == "payload.shredded") {
+    return InvalidArgument(
+        "type: payload.shredded is recorded by the server when it destroys "
+        "the payload's key, after the item's last disposal");
+  }
+  return Status::Ok();
+}
+
 HttpResponse Record(Call& c) {
   auto p = ParseProposal(c.req);
   if (!p.ok()) return FromStatus(p.status());
+  if (Status s = VaultEventElsewhere(p->type); !s.ok()) return FromStatus(s);
+  const std::string type = p->type;
   auto r = c.app.Propose(*c.who, p->type, std::move(p->body), p->role);
   if (!r.ok()) return FromStatus(r.status());
   json::value outcome = json::parse(r->outcome);
   if (outcome.at("type") == "refused") return Refused(422, r->outcome);
+  if (type == "disposed") {
+    // The last copy gone: its payload's key goes too, before the answer.
+    // A failure here leaves the disposal recorded and the shred pending
+    // (verify reports it; `sharetrail vault recover` completes it).
+    json::array shredded;
+    auto done = c.app.ShredPending(*c.who, p->role);
+    if (done.ok()) {
+      for (const auto& s : *done) {
+        shredded.push_back(json::object{{"item", s.item},
+                                        {"seq", s.recorded.seq},
+                                        {"recorded", s.refused ? "refused" : "payload.shredded"}});
+      }
+      outcome.as_object()["payloads_shredded"] = std::move(shredded);
+    } else {
+      outcome.as_object()["shred_pending"] = done.status().ToString();
+    }
+  }
   HttpResponse resp = Json(201, outcome);
   resp.headers.emplace_back("Location", "/api/v1/proof/inclusion?seq=" + std::to_string(r->seq));
   return resp;

@@ -1,12 +1,16 @@
-// Reading one item: GET /api/v1/items/{id} (its registered record) and
-// /items/{id}/provenance (every entry on it, each with an inclusion proof).
-// Every such read is first proposed as an `access` event: the engine
-// decides it (party scope, embargo; auditors read everything) and the
-// ledger records it, allowed or refused, before anything is shown.
+// Reading one item: GET /api/v1/items/{id} (its registered record),
+// /items/{id}/provenance (every entry on it, each with an inclusion proof)
+// and /items/{id}/payload (the bytes the vault keeps for it). Every such
+// read is first proposed as an `access` event: the engine decides it (party
+// scope, embargo; auditors read everything) and the ledger records it,
+// allowed or refused, before anything is shown. PUT /items/{id}/payload
+// seals the bytes in the vault and records payload.stored (issue 5).
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "api/app.h"
 #include "api/response.h"
+#include "ledger/hash.h"
 #include "policies/queries.h"
 #include "policies/schema.h"
 #include "policies/world.h"
@@ -61,6 +65,74 @@ HttpResponse Provenance(Call& c) {
   return TableResponse(*t, c.req);
 }
 
+// The item's record, or an answer if it has none.
+Result<json::object> ItemRecord(Call& c, const std::string& item) {
+  ST_ASSIGN_OR_RETURN(auto snap, c.app.ledger().Read());
+  ST_ASSIGN_OR_RETURN(auto rec, c.app.engine().MakeWorld(*snap).Record(policy::keys::Item(item)));
+  if (!rec) return NotFound("item: no item \"" + item + "\" on this ledger");
+  return *rec;
+}
+
+// Sealed in the vault first (durable before the entry acknowledging it),
+// then proposed; withdrawn again if the engine refuses it or it fails.
+HttpResponse PutPayload(Call& c) {
+  const std::string& item = c.args[0];
+  if (!policy::IsId(item))
+    return Error(400, "invalid_argument", "item: expected an item id", "item");
+  if (!c.req.Header("content-type").starts_with("application/octet-stream")) {
+    return Error(400, "invalid_argument",
+                 "Content-Type: expected application/octet-stream (the payload's bytes)");
+  }
+  if (c.req.body.empty()) return Error(400, "invalid_argument", "body: the payload is empty");
+  auto rec = ItemRecord(c, item);
+  if (!rec.ok()) return FromStatus(rec.status());
+  Status put = c.app.vault().Put(item, c.req.body);
+  if (!put.ok()) return FromStatus(put);
+  auto r = c.app.Propose(*c.who, "payload.stored",
+                         {{"item", item},
+                          {"digest", Sha256Hex(c.req.body)},
+                          {"size", static_cast<int64_t>(c.req.body.size())}});
+  bool refused = r.ok() && json::parse(r->outcome).at("type") == "refused";
+  if (!r.ok() || refused) (void)c.app.vault().Shred(item);
+  if (!r.ok()) return FromStatus(r.status());
+  if (refused) return Refused(403, r->outcome);
+  return Json(201, json::parse(r->outcome));
+}
+
+HttpResponse GetPayload(Call& c) {
+  AppendResult access;
+  const std::string& item = c.args[0];
+  if (!policy::IsId(item))
+    return Error(400, "invalid_argument", "item: expected an item id", "item");
+  auto rec = ItemRecord(c, item);
+  if (!rec.ok()) return FromStatus(rec.status());
+  if (auto denied =
+          Gate(c, "access", {{"item", item}, {"purpose", "api: stored payload"}}, &access))
+    return *denied;
+  // Read again after the access: a disposal may have come in between.
+  rec = ItemRecord(c, item);
+  if (!rec.ok()) return FromStatus(rec.status());
+  const json::value* p = rec->if_contains("payload");
+  if (p == nullptr) {
+    return Error(404, "not_found", "no payload is stored for " + item, "item");
+  }
+  if (const json::value* gone = p->as_object().if_contains("shredded")) {
+    return Error(410, "gone",
+                 "the payload of " + item + " was crypto-shredded after its disposal (entry " +
+                     json::serialize(*gone) + ")",
+                 "item");
+  }
+  auto bytes = c.app.vault().Get(item);
+  if (!bytes.ok()) return FromStatus(bytes.status());
+  HttpResponse resp;
+  resp.status = 200;
+  resp.content_type = "application/octet-stream";
+  resp.body = std::move(*bytes);
+  resp.headers.emplace_back("X-Sharetrail-Recorded-Seq", std::to_string(access.seq));
+  resp.headers.emplace_back("X-Sharetrail-Digest", "sha256:" + Sha256Hex(resp.body));
+  return resp;
+}
+
 }  // namespace
 
 std::vector<Route> ItemRoutes() {
@@ -78,6 +150,20 @@ std::vector<Route> ItemRoutes() {
        {"after", "limit", "proofs"},
        Provenance,
        "Every entry on an item with inclusion proofs (recorded as an access event)"},
+      {"GET",
+       "/api/v1/items/{item}/payload",
+       Access::kUser,
+       {},
+       GetPayload,
+       "The payload the vault keeps for an item (recorded as an access event; 410 once "
+       "crypto-shredded)"},
+      {"PUT",
+       "/api/v1/items/{item}/payload",
+       Access::kUser,
+       {},
+       PutPayload,
+       "Seal an item's payload in the vault and record payload.stored (the bytes must match the "
+       "registered digest)"},
   };
 }
 

@@ -11,6 +11,7 @@
 #include "ledger/hash.h"
 #include "ledger/vault.h"
 #include "policies/queries.h"
+#include "policies/shred.h"
 #include "policies/world.h"
 
 namespace sharetrail::cli {
@@ -91,23 +92,11 @@ void Get(Globals& g, const VaultOpts& o) {
 void RecoverVault(Globals& g, const std::string& as, const std::string& role) {
   auto ledger = OrFail(g, OpenLedger(g, false));
   auto vault = OrFail(g, Vault::Open(g.ledger_dir));
-  VaultOpts o{as, role, "", "", ""};
-  policy::Table pending;
-  {
-    auto snap = OrFail(g, ledger->Read());
-    pending = OrFail(g, policy::PendingShreds(*snap));
-  }
-  for (const auto& row : pending.rows) {
-    std::string item(row.at("item").as_string()), request(row.at("request").as_string());
-    // Key first, then the record: a crash in between is found again here,
-    // and the shred is idempotent.
-    Status s = vault->Shred(item);
-    if (!s.ok()) Fail(g, s);
-    FaultPoint("vault.shredded");
-    json::object outcome =
-        Propose(g, *ledger, o, "payload.shredded", {{"item", item}, {"request", request}});
-    std::cout << "seq " << outcome.at("seq").as_int64() << ": payload of " << item
-              << (Refused(outcome) ? " shredded, but recording it was refused" : " crypto-shredded")
+  auto shredded = OrFail(g, policy::ShredPending(*ledger, *vault, Actor(as, role),
+                                                 [] { FaultPoint("vault.shredded"); }));
+  for (const policy::Shredded& s : shredded) {
+    std::cout << "seq " << s.recorded.seq << ": payload of " << s.item
+              << (s.refused ? " shredded, but recording it was refused" : " crypto-shredded")
               << "\n";
   }
   // Remnants of payloads the ledger never acknowledged (a crash between the
