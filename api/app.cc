@@ -331,6 +331,17 @@ HttpResponse App::PageDenied(const HttpRequest& req, const HttpResponse& denied)
   }
 }
 
+bool App::Shallow(const HttpRequest& req) const {
+  if (req.method != "GET" && req.method != "HEAD") return false;
+  std::vector<std::string> segs = Segments(req.path), args;
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    if (routes_[i].method == "GET" && Match(route_segments_[i], segs, &args)) {
+      return routes_[i].shallow;
+    }
+  }
+  return false;
+}
+
 HttpResponse App::Handle(const HttpRequest& req) {
   auto start = std::chrono::steady_clock::now();
   std::string user;

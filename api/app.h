@@ -81,6 +81,11 @@ struct Route {
   std::function<HttpResponse(Call&)> handle;
   std::string summary;
   Kind kind = Kind::kApi;
+  // A handler that needs little stack (a snapshot, a few node reads, a
+  // small answer: proofs, tiles, the checkpoint, health): it runs on the
+  // CivetWeb worker's own thread, skipping the hand-off to the handler
+  // pool (api/handler_pool.h) that costs a proof GET half its rate.
+  bool shallow = false;
 };
 
 // An error page: status, a short title and what went wrong, for people.
@@ -111,6 +116,8 @@ class App {
   static Result<std::unique_ptr<App>> Open(const std::string& ledger_dir, const AppOptions& options,
                                            std::vector<Route> routes = AllRoutes());
   HttpResponse Handle(const HttpRequest& req);
+  // Whether req goes to a shallow route (Route::shallow): HttpOptions::shallow.
+  bool Shallow(const HttpRequest& req) const;
 
   Ledger& ledger() { return *ledger_; }
   const policy::Engine& engine() const { return *engine_; }

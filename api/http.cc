@@ -74,8 +74,12 @@ std::string HttpRequest::Header(const std::string& lower_name) const {
 
 class HttpServer::Impl : public CivetHandler {
  public:
-  Impl(HttpHandler handler, size_t max_body, int threads)
-      : handler_(std::move(handler)), max_body_(max_body), pool_(threads) {}
+  Impl(HttpHandler handler, std::function<bool(const HttpRequest&)> shallow, size_t max_body,
+       int threads)
+      : handler_(std::move(handler)),
+        shallow_(std::move(shallow)),
+        max_body_(max_body),
+        pool_(threads) {}
   std::unique_ptr<CivetServer> server;
   using CivetHandler::handleDelete;
   using CivetHandler::handleGet;
@@ -109,7 +113,11 @@ class HttpServer::Impl : public CivetHandler {
       req.body = ReadBody(conn, max_body_, &req.body_too_large);
     }
     HttpResponse resp;
-    pool_.Run([&] { resp = handler_(req); });
+    if (shallow_ && shallow_(req)) {
+      resp = handler_(req);
+    } else {
+      pool_.Run([&] { resp = handler_(req); });
+    }
     std::string head = "HTTP/1.1 " + std::to_string(resp.status) + " " +
                        mg_get_response_code_text(conn, resp.status) +
                        "\r\nContent-Type: " + resp.content_type +
@@ -131,6 +139,7 @@ class HttpServer::Impl : public CivetHandler {
   }
 
   HttpHandler handler_;
+  std::function<bool(const HttpRequest&)> shallow_;
   size_t max_body_;
   HandlerPool pool_;  // handlers run here, not on CivetWeb's small stacks
 };
@@ -152,7 +161,8 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpOptions& o, Http
     ST_ASSIGN_OR_RETURN(std::string pem, CombinedPem(o));
     options.insert(options.end(), {"ssl_certificate", pem, "ssl_protocol_version", "4"});
   }
-  auto impl = std::make_unique<Impl>(std::move(handler), o.max_body, o.own_stacks ? o.threads : 0);
+  auto impl = std::make_unique<Impl>(std::move(handler), o.shallow, o.max_body,
+                                     o.own_stacks ? o.threads : 0);
   // CivetServer reports a failed start (port in use, bad certificate) by
   // throwing; it is turned into a Status here and goes no further.
   try {

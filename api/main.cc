@@ -153,6 +153,7 @@ int main(int argc, char** argv) {
   http.tls_dir = f.ledger + "/auth";
   http.threads = f.threads;
   http.max_body = f.max_body;
+  http.shallow = [&a](const auto& req) { return a.Shallow(req); };
   auto server =
       sharetrail::api::HttpServer::Start(http, [&a](const auto& req) { return a.Handle(req); });
   if (!server.ok()) return Fail(server.status());

@@ -70,13 +70,17 @@ std::vector<Route> TlogRoutes() {
        Access::kPublic,
        {},
        CheckpointNote,
-       "The latest signed checkpoint (C2SP tlog-checkpoint)"},
+       "The latest signed checkpoint (C2SP tlog-checkpoint)",
+       Kind::kApi,
+       true},
       {"GET",
        "/tile/{*}",
        Access::kPublic,
        {},
        Tile,
-       "C2SP tlog-tiles: hash tiles (public) and entry bundles (auditors)"},
+       "C2SP tlog-tiles: hash tiles (public) and entry bundles (auditors)",
+       Kind::kApi,
+       true},
   };
 }
 

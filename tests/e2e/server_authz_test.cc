@@ -4,7 +4,10 @@
 // `refused` entry on the ledger naming the rule that refused it.
 #include <algorithm>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <tuple>
 
+#include "ledger/hash.h"
 #include "tests/e2e/server_support.h"
 
 namespace sharetrail::testing {
@@ -29,6 +32,20 @@ class AuthzTest : public ::testing::Test {
     ASSERT_EQ(server_->Post("/api/v1/events", ItemEvent("own-item", "ofsted"), owner).status, 201);
     Headers dfe = server_->Login("dfe-owner");
     ASSERT_EQ(server_->Post("/api/v1/events", ItemEvent("other-item", "dfe"), dfe).status, 201);
+    // An item with a payload in the vault for each party.
+    for (const auto& [item, party, who] : {std::tuple{"own-doc", "ofsted", &owner},
+                                           std::tuple{"other-doc", "dfe", &dfe}}) {
+      std::string bytes = std::string("payload of ") + item;
+      json::value ev = json::parse(ItemEvent(item, party));
+      ev.at("body").as_object()["digest"] = Sha256Hex(bytes);
+      ASSERT_EQ(server_->Post("/api/v1/events", json::serialize(ev), *who).status, 201);
+      Headers h = *who;
+      h.emplace_back("Content-Type", "application/octet-stream");
+      ASSERT_EQ(Http(server_->port(), "PUT", std::string("/api/v1/items/") + item + "/payload",
+                     bytes, h)
+                    .status,
+                201);
+    }
   }
   static void TearDownTestSuite() { delete server_; }
 
@@ -53,6 +70,7 @@ std::vector<Endpoint> Endpoints() {
   return {
       {"GET", "/api/v1/items/own-item", "/api/v1/items/other-item", false},
       {"GET", "/api/v1/items/own-item/provenance", "/api/v1/items/other-item/provenance", false},
+      {"GET", "/api/v1/items/own-doc/payload", "/api/v1/items/other-doc/payload", false},
       {"GET", "/api/v1/shared-with?party=ofsted", "/api/v1/shared-with?party=dfe", false},
       {"GET", "/api/v1/refusals?party=ofsted", "/api/v1/refusals?party=dfe", false},
       {"GET", "/api/v1/report/annual?year=2026&party=ofsted",
