@@ -33,18 +33,18 @@ class AuthzTest : public ::testing::Test {
     Headers dfe = server_->Login("dfe-owner");
     ASSERT_EQ(server_->Post("/api/v1/events", ItemEvent("other-item", "dfe"), dfe).status, 201);
     // An item with a payload in the vault for each party.
-    for (const auto& [item, party, who] : {std::tuple{"own-doc", "ofsted", &owner},
-                                           std::tuple{"other-doc", "dfe", &dfe}}) {
+    for (const auto& [item, party, who] :
+         {std::tuple{"own-doc", "ofsted", &owner}, std::tuple{"other-doc", "dfe", &dfe}}) {
       std::string bytes = std::string("payload of ") + item;
       json::value ev = json::parse(ItemEvent(item, party));
       ev.at("body").as_object()["digest"] = Sha256Hex(bytes);
       ASSERT_EQ(server_->Post("/api/v1/events", json::serialize(ev), *who).status, 201);
       Headers h = *who;
       h.emplace_back("Content-Type", "application/octet-stream");
-      ASSERT_EQ(Http(server_->port(), "PUT", std::string("/api/v1/items/") + item + "/payload",
-                     bytes, h)
-                    .status,
-                201);
+      ASSERT_EQ(
+          Http(server_->port(), "PUT", std::string("/api/v1/items/") + item + "/payload", bytes, h)
+              .status,
+          201);
     }
   }
   static void TearDownTestSuite() { delete server_; }
