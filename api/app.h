@@ -197,6 +197,15 @@ std::vector<Route> FoiCaseRoutes();
 std::vector<Route> TlogRoutes();
 std::vector<Route> WitnessRoutes();
 
+// Failed sign-ins (routes_session.cc), shared with the password change,
+// whose current password is a sign-in by another door: limited per
+// LoginKey by App::limiter() and recorded as login.failed when the name is
+// a user's, so the attempt is part of the evidence.
+std::string LoginKey(const std::string& user, const std::string& addr);
+void RecordLoginFailure(App& app, const std::string& user, const std::string& addr,
+                        const char* why);
+HttpResponse TooManyAttempts(const std::string& user, int64_t wait);
+
 // The standard answer to an engine refusal: 403 for reads (scope), 422 for
 // proposed events; the outcome (with its decision) is included.
 HttpResponse Refused(int status, const std::string& outcome_json);

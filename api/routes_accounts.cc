@@ -47,13 +47,22 @@ HttpResponse SetPassword(Call& c) {
   if (!rules.ok())
     return Error(400, "invalid_argument", "body." + rules.message(), "body.password");
   // Changing one's own password needs the current one: a stolen session
-  // must not be enough to take the account over.
+  // must not be enough to take the account over, nor to guess the password
+  // without limit, so a wrong one counts and is recorded as a failed
+  // sign-in would be.
   if (user == c.who->user) {
+    std::string key = LoginKey(user, c.req.remote_addr);
+    if (int64_t wait = c.app.limiter().RetryAfter(key); wait > 0)
+      return TooManyAttempts(user, wait);
     auto ok = c.app.credentials().CheckPassword(user, policy::Str(*body, "current"));
     if (!ok.ok()) return FromStatus(ok.status());
-    if (!*ok)
+    if (!*ok) {
+      c.app.limiter().Fail(key);
+      RecordLoginFailure(c.app, user, c.req.remote_addr, "wrong current password");
       return Error(403, "invalid_credentials", "body.current: the current password is wrong",
                    "body.current");
+    }
+    c.app.limiter().Succeed(key);
   }
   AppendResult recorded;
   if (auto denied = Decide(c, "credential.set", {{"user", user}}, &recorded)) return *denied;

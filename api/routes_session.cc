@@ -55,11 +55,12 @@ json::object Whoami(const Principal& p, const std::string& csrf) {
   return o;
 }
 
-// Records a failed sign-in on the ledger when the name is a user's: the
-// attempt is then part of the evidence. Names that are no user are not
-// written to the immutable log (they are the attacker's text); the access
-// log has them.
-void RecordFailure(App& app, const std::string& user, const std::string& addr, const char* why) {
+}  // namespace
+
+// Names that are no user are not written to the immutable log (they are
+// the attacker's text); the access log has them.
+void RecordLoginFailure(App& app, const std::string& user, const std::string& addr,
+                        const char* why) {
   auto p = app.LoadUser(user);
   Principal who;
   if (p.ok()) {
@@ -72,16 +73,24 @@ void RecordFailure(App& app, const std::string& user, const std::string& addr, c
   (void)app.Propose(who, "login.failed", {{"address", addr}, {"reason", why}});
 }
 
+std::string LoginKey(const std::string& user, const std::string& addr) { return user + "|" + addr; }
+
+HttpResponse TooManyAttempts(const std::string& user, int64_t wait) {
+  HttpResponse r = Error(429, "too_many_attempts",
+                         "too many failed sign-ins for " + user +
+                             " from this address; try again in " + std::to_string(wait) + " s");
+  r.headers.emplace_back("Retry-After", std::to_string(wait));
+  return r;
+}
+
+namespace {
+
 HttpResponse Create(Call& c) {
   auto login = ParseLogin(c.req);
   if (!login.ok()) return FromStatus(login.status());
-  std::string key = login->user + "|" + c.req.remote_addr;
+  std::string key = LoginKey(login->user, c.req.remote_addr);
   if (int64_t wait = c.app.limiter().RetryAfter(key); wait > 0) {
-    HttpResponse r = Error(429, "too_many_attempts",
-                           "too many failed sign-ins for " + login->user +
-                               " from this address; try again in " + std::to_string(wait) + " s");
-    r.headers.emplace_back("Retry-After", std::to_string(wait));
-    return r;
+    return TooManyAttempts(login->user, wait);
   }
   auto user = c.app.LoadUser(login->user);
   bool ok = false;
@@ -98,7 +107,7 @@ HttpResponse Create(Call& c) {
   }
   if (!ok) {
     c.app.limiter().Fail(key);
-    RecordFailure(c.app, login->user, c.req.remote_addr, why);
+    RecordLoginFailure(c.app, login->user, c.req.remote_addr, why);
     // One message for every cause, so the answer does not tell which
     // user names exist.
     return Error(401, "invalid_credentials", "user name or password is wrong");

@@ -120,6 +120,31 @@ TEST_F(ServerTest, LoginErrors) {
   EXPECT_EQ(last.at("body").at("address"), "127.0.0.1");
 }
 
+// A session is not a licence to guess the password: a wrong current
+// password in a password change counts against the same limit as a failed
+// sign-in, and is recorded as one.
+TEST_F(ServerTest, WrongCurrentPasswordsAreRateLimited) {
+  Headers dora = server_->Login("dora");
+  auto change = [](const std::string& current) {
+    return json::serialize(
+        json::object{{"password", "a brand new passphrase"}, {"current", current}});
+  };
+  for (int i = 0; i < 5; ++i) {
+    uint64_t before = Size();
+    HttpResult r =
+        server_->Post("/api/v1/users/dora/password", change("guess " + std::to_string(i)), dora);
+    EXPECT_EQ(r.status, 403) << r.body;
+    ASSERT_EQ(Size(), before + 1);
+    EXPECT_EQ(Entry(before).at("type"), "login.failed");
+  }
+  HttpResult blocked = server_->Post("/api/v1/users/dora/password", change(kPassword), dora);
+  EXPECT_EQ(blocked.status, 429) << blocked.body;
+  EXPECT_GT(std::stoi(blocked.headers["retry-after"]), 0);
+  // The same limit now holds the sign-in door for dora from this address.
+  json::object login{{"user", "dora"}, {"password", kPassword}};
+  EXPECT_EQ(server_->Post("/api/v1/session", json::serialize(login)).status, 429);
+}
+
 TEST_F(ServerTest, FailedLoginsAreRateLimited) {
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(server_
@@ -383,6 +408,10 @@ TEST_F(ServerTest, AccountsThroughTheApi) {
   HttpResult wrong = server_->Post("/api/v1/users/hal/password", body(next, "not it at all"), hal);
   EXPECT_EQ(wrong.status, 403);
   EXPECT_EQ(wrong.Json().at("error").at("field"), "body.current");
+  json::value failed = Entry(Size() - 1);
+  EXPECT_EQ(failed.at("type"), "login.failed");
+  EXPECT_EQ(failed.at("actor").at("user"), "hal");
+  EXPECT_EQ(failed.at("body").at("reason"), "wrong current password");
   HttpResult weak = server_->Post("/api/v1/users/hal/password", body("short"), hal);
   EXPECT_EQ(weak.status, 400);
   EXPECT_EQ(weak.Json().at("error").at("field"), "body.password");
