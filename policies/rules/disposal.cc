@@ -87,6 +87,31 @@ Result<std::vector<json::object>> HoldsCovering(const World& w, const json::obje
   return out;
 }
 
+namespace {
+
+// Every class of every registered agreement's retention rules, in order,
+// with the rule it comes from.
+struct RetentionClass {
+  const RuleSpec* rule;
+  const json::object* spec;
+};
+Result<std::vector<RetentionClass>> RetentionClasses(const World& w) {
+  std::vector<RetentionClass> out;
+  ST_ASSIGN_OR_RETURN(auto all, w.Agreements());
+  for (const auto& a : all) {
+    for (const RuleSpec* rule : a->Rules("retention")) {
+      const json::value* classes = rule->params.if_contains("classes");
+      if (classes == nullptr || !classes->is_array()) continue;
+      for (const auto& c : classes->as_array()) {
+        if (c.is_object()) out.push_back({rule, &c.as_object()});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<Retention> RetentionOf(const World& w, const json::object& item) {
   Retention r;
   r.klass = Str(item, "retention_class");
@@ -95,38 +120,31 @@ Result<Retention> RetentionOf(const World& w, const json::object& item) {
     r.cite = DesignCite("§3 rules table", "no disposal before the retention class's minimum");
     return r;
   }
-  ST_ASSIGN_OR_RETURN(auto all, w.Agreements());
-  for (const auto& a : all) {
-    for (const RuleSpec* rule : a->Rules("retention")) {
-      const json::value* classes = rule->params.if_contains("classes");
-      if (classes == nullptr || !classes->is_array()) continue;
-      for (const auto& c : classes->as_array()) {
-        if (!c.is_object() || Str(c.as_object(), "class") != r.klass) continue;
-        const json::object& co = c.as_object();
-        r.defined = true;
-        r.cite = co.contains("cite") && co.at("cite").is_object()
-                     ? Cite::FromJson(co.at("cite").as_object())
-                     : rule->cite;
-        const std::string from = Str(co, "runs_from");
-        std::string start;
-        if (from == "evidence_date") {
-          start = Str(item, "evidence_date");
-          if (start.empty())
-            r.why = "no evidence date is recorded on it, so its minimum has not started";
-        } else {
-          ST_ASSIGN_OR_RETURN(auto trig, w.Record(keys::Trigger(Str(item, "item"), from)));
-          if (trig) start = Str(*trig, "date");
-          if (start.empty())
-            r.why = "its retention runs from " + from + ", which is not yet recorded";
-        }
-        if (start.empty()) return r;
-        const json::value* years = co.if_contains("min_years");
-        int months = years && years->is_int64() ? static_cast<int>(years->as_int64()) * 12 : 0;
-        ST_ASSIGN_OR_RETURN(Date d, ParseDate(start));
-        r.until = AddMonths(d, months);
-        return r;
-      }
+  ST_ASSIGN_OR_RETURN(auto classes, RetentionClasses(w));
+  for (const RetentionClass& c : classes) {
+    const json::object& co = *c.spec;
+    if (Str(co, "class") != r.klass) continue;
+    r.defined = true;
+    r.cite = co.contains("cite") && co.at("cite").is_object()
+                 ? Cite::FromJson(co.at("cite").as_object())
+                 : c.rule->cite;
+    const std::string from = Str(co, "runs_from");
+    std::string start;
+    if (from == "evidence_date") {
+      start = Str(item, "evidence_date");
+      if (start.empty())
+        r.why = "no evidence date is recorded on it, so its minimum has not started";
+    } else {
+      ST_ASSIGN_OR_RETURN(auto trig, w.Record(keys::Trigger(Str(item, "item"), from)));
+      if (trig) start = Str(*trig, "date");
+      if (start.empty()) r.why = "its retention runs from " + from + ", which is not yet recorded";
     }
+    if (start.empty()) return r;
+    const json::value* years = co.if_contains("min_years");
+    int months = years && years->is_int64() ? static_cast<int>(years->as_int64()) * 12 : 0;
+    ST_ASSIGN_OR_RETURN(Date d, ParseDate(start));
+    r.until = AddMonths(d, months);
+    return r;
   }
   r.why = "its retention class \"" + r.klass + "\" is not in any registered agreement";
   r.cite = DesignCite("§3 rules table", "no disposal before the retention class's minimum");
@@ -135,17 +153,10 @@ Result<Retention> RetentionOf(const World& w, const json::object& item) {
 
 Result<std::vector<std::string>> RetentionTriggers(const World& w) {
   std::set<std::string> names;
-  ST_ASSIGN_OR_RETURN(auto all, w.Agreements());
-  for (const auto& a : all) {
-    for (const RuleSpec* rule : a->Rules("retention")) {
-      const json::value* classes = rule->params.if_contains("classes");
-      if (classes == nullptr || !classes->is_array()) continue;
-      for (const auto& c : classes->as_array()) {
-        if (!c.is_object()) continue;
-        std::string from = Str(c.as_object(), "runs_from");
-        if (!from.empty() && from != "evidence_date") names.insert(from);
-      }
-    }
+  ST_ASSIGN_OR_RETURN(auto classes, RetentionClasses(w));
+  for (const RetentionClass& c : classes) {
+    std::string from = Str(*c.spec, "runs_from");
+    if (!from.empty() && from != "evidence_date") names.insert(from);
   }
   return std::vector<std::string>(names.begin(), names.end());
 }

@@ -15,19 +15,7 @@ namespace {
 class EngineTest : public PolicyTest {
  protected:
   // The shipped inspectorates ISP as an agreement.amended event.
-  Event IspAmendment(const std::string& reason) {
-    auto events = PolicyEvents(std::string(SHARETRAIL_SOURCE_DIR) + "/policies", "admin");
-    EXPECT_TRUE(events.ok());
-    Event amend;
-    for (auto& e : *events) {
-      if (e.type == "agreement.registered" &&
-          e.body.at("agreement").at("id") == "inspectorates-isp")
-        amend = e;
-    }
-    amend.type = "agreement.amended";
-    amend.body["reason"] = reason;
-    return amend;
-  }
+  Event IspAmendment(const std::string& reason) { return AmendmentOf("inspectorates-isp", reason); }
 };
 
 TEST_F(EngineTest, UnknownTypeIsMalformedAndAppendsNothing) {

@@ -122,6 +122,22 @@ class PolicyTest : public ::testing::Test {
     }
   }
 
+  // The shipped agreement `id` as an agreement.amended event with `reason`,
+  // for a test to change and record (empty type if there is no such id).
+  static Event AmendmentOf(const std::string& id, const std::string& reason) {
+    auto events = PolicyEvents(std::string(SHARETRAIL_SOURCE_DIR) + "/policies", "admin");
+    EXPECT_TRUE(events.ok());
+    Event amend;
+    for (auto& e : *events) {
+      if (e.type == "agreement.registered" && e.body.at("agreement").at("id") == json::value(id))
+        amend = e;
+    }
+    if (amend.type.empty()) return amend;
+    amend.type = "agreement.amended";
+    amend.body["reason"] = reason;
+    return amend;
+  }
+
   // Sets the ledger clock to noon UTC on a date.
   void SetToday(const std::string& date) {
     auto d = ParseDate(date);

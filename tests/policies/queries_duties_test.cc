@@ -189,13 +189,7 @@ TEST_F(DutiesQueriesTest, IncidentsAreOutstandingUntilEveryPartyIsConsulted) {
 
   // Were the inspectorates to agree consultation, every one must be consulted;
   // the incident reported before the amendment owes none.
-  auto events = PolicyEvents(std::string(SHARETRAIL_SOURCE_DIR) + "/policies", "admin");
-  Event amend;
-  for (auto& e : *events) {
-    if (e.type == "agreement.registered" && e.body.at("agreement").at("id") == kIsp) amend = e;
-  }
-  amend.type = "agreement.amended";
-  amend.body["reason"] = "consult on the public response to data loss";
+  Event amend = AmendmentOf(kIsp, "consult on the public response to data loss");
   amend.body["agreement"].as_object()["rules"].as_array().push_back(
       json::object{{"rule", "incident_consultation"},
                    {"cite", json::object{{"seed", "000_1b487c77bcc4859b.txt"}, {"para", "§14"}}},

@@ -127,16 +127,9 @@ TEST_F(HoldsTest, TriggersAreThoseTheAgreementsRetentionClassesRunFrom) {
 
   // The privacy notice amended with a class kept six years after the case
   // closes (an example of a local records schedule, cited as such).
-  auto events = PolicyEvents(std::string(SHARETRAIL_SOURCE_DIR) + "/policies", "admin");
-  ASSERT_TRUE(events.ok());
-  Event amend;
-  for (auto& e : *events) {
-    if (e.type == "agreement.registered" &&
-        e.body.at("agreement").at("id") == "ofsted-social-care-privacy-notice")
-      amend = e;
-  }
-  amend.type = "agreement.amended";
-  amend.body["reason"] = "records schedule: case files kept six years after closure";
+  Event amend = AmendmentOf("ofsted-social-care-privacy-notice",
+                            "records schedule: case files kept six years after closure");
+  ASSERT_EQ(amend.type, "agreement.amended");
   bool added = false;
   for (auto& rule : amend.body["agreement"].as_object()["rules"].as_array()) {
     if (rule.at("rule") != "retention") continue;
