@@ -215,7 +215,12 @@ Result<std::optional<Principal>> App::Authenticate(const HttpRequest& req, HttpR
       ST_ASSIGN_OR_RETURN(auto tok,
                           engine_->MakeWorld(*snap).Record(policy::keys::Token(owner->id)));
       auto user = LoadUser(owner->user);
-      if (tok && !tok->contains("revoked") && user.ok()) p = *user;
+      if (tok && !tok->contains("revoked") && !owner->revoked && user.ok()) {
+        p = *user;
+      } else {
+        RecordRefusedCredential(owner->user, req.remote_addr,
+                                user.ok() ? "revoked token" : "account disabled (token)");
+      }
     }
     if (!p)
       *denied =
@@ -227,6 +232,9 @@ Result<std::optional<Principal>> App::Authenticate(const HttpRequest& req, HttpR
   auto session = sessions_.Find(sid);
   auto user = session ? LoadUser(session->user) : Result<Principal>(NotFound("no session"));
   if (!user.ok()) {
+    if (session && user.status().code() == Code::kPermissionDenied) {
+      RecordRefusedCredential(session->user, req.remote_addr, "account disabled (session)");
+    }
     *denied = Error(401, "session_expired", "the session has expired or was ended; log in again");
     return std::optional<Principal>();
   }
@@ -248,6 +256,14 @@ Result<std::optional<Principal>> App::Authenticate(const HttpRequest& req, HttpR
     }
   }
   return std::optional<Principal>(std::move(user).value());
+}
+
+void App::RecordRefusedCredential(const std::string& user, const std::string& addr,
+                                  const char* why) {
+  std::string key = LoginKey(user, addr);
+  if (limiter_.RetryAfter(key) > 0) return;  // already limited: the ledger has five
+  limiter_.Fail(key);
+  RecordLoginFailure(*this, user, addr, why);
 }
 
 HttpResponse App::Dispatch(const HttpRequest& req, std::string* user) {

@@ -162,6 +162,12 @@ class App {
   // error answer (bad token, expired session, missing CSRF token).
   Result<std::optional<Principal>> Authenticate(const HttpRequest& req, HttpResponse* denied);
   HttpResponse Dispatch(const HttpRequest& req, std::string* user);
+  // A credential that names a user but may no longer act for them (a
+  // revoked token, a disabled account's token or session): recorded as
+  // login.failed, at most as often as the sign-in limit lets failures
+  // through for that user and address, so a client retrying in a loop
+  // cannot grow the ledger.
+  void RecordRefusedCredential(const std::string& user, const std::string& addr, const char* why);
   // The answer to a request a page route could not take: sign-in redirect
   // or an error page.
   HttpResponse PageDenied(const HttpRequest& req, const HttpResponse& denied);

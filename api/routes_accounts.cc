@@ -97,7 +97,7 @@ HttpResponse RevokeToken(Call& c) {
   if (body->contains("reason")) event["reason"] = body->at("reason");
   AppendResult recorded;
   if (auto denied = Decide(c, "token.revoked", std::move(event), &recorded)) return *denied;
-  Status s = c.app.credentials().RemoveToken(id);
+  Status s = c.app.credentials().RevokeToken(id);
   if (!s.ok()) return FromStatus(s);
   return Json(200, json::object{{"id", id}, {"revoked", true}, {"seq", recorded.seq}});
 }

@@ -102,7 +102,7 @@ void AddUserCommands(CLI::App& app, Globals& g) {
     json::object body{{"token", o->token}};
     if (!o->reason.empty()) body["reason"] = o->reason;
     RecordEvent(g, o->as, o->role, "token.revoked", std::move(body));
-    Status s = Store(g)->RemoveToken(o->token);
+    Status s = Store(g)->RevokeToken(o->token);
     if (!s.ok()) Fail(g, s);
   });
 }

@@ -161,10 +161,12 @@ Status CredentialStore::SaveToken(const std::string& user, const IssuedToken& to
   return Save();
 }
 
-Status CredentialStore::RemoveToken(const std::string& id) {
+Status CredentialStore::RevokeToken(const std::string& id) {
   std::lock_guard lock(mu_);
   ST_RETURN_IF_ERROR(Reload());
-  if (Section(doc_, "tokens").erase(id) == 0) return Status::Ok();
+  json::value* v = Section(doc_, "tokens").if_contains(id);
+  if (v == nullptr || !v->is_object()) return Status::Ok();
+  v->as_object()["revoked"] = true;
   return Save();
 }
 
@@ -184,7 +186,10 @@ Result<std::optional<CredentialStore::TokenOwner>> CredentialStore::FindToken(
       !ConstantTimeEqual(digest, want->as_string())) {
     return std::optional<TokenOwner>();
   }
-  return std::optional<TokenOwner>(TokenOwner{id, std::string(user->as_string())});
+  const json::value* revoked = v->as_object().if_contains("revoked");
+  return std::optional<TokenOwner>(
+      TokenOwner{id, std::string(user->as_string()),
+                 revoked != nullptr && revoked->is_bool() && revoked->as_bool()});
 }
 
 }  // namespace sharetrail::policy

@@ -56,10 +56,15 @@ class CredentialStore {
   // A fresh token id and bearer string; nothing is stored until SaveToken.
   static Result<IssuedToken> NewToken();
   Status SaveToken(const std::string& user, const IssuedToken& token);
-  Status RemoveToken(const std::string& id);
-  // The token's id and user if the bearer string matches a stored token.
+  // Marks the token revoked. Its hash stays, so a later use of the real
+  // token is still known as this user's (and refused, and recorded), while
+  // nobody can pass it off by its id alone.
+  Status RevokeToken(const std::string& id);
+  // The token's id and user if the bearer string matches a stored token,
+  // with whether it was revoked.
   struct TokenOwner {
     std::string id, user;
+    bool revoked = false;
   };
   Result<std::optional<TokenOwner>> FindToken(std::string_view bearer);
 

@@ -438,7 +438,14 @@ TEST_F(ServerTest, AccountsThroughTheApi) {
   HttpResult revoked =
       Http(server_->port(), "DELETE", "/api/v1/tokens/" + id, R"({"reason":"test over"})", admin);
   ASSERT_EQ(revoked.status, 200) << revoked.body;
+  uint64_t before = Size();
   EXPECT_EQ(server_->Get("/api/v1/session", bearer).ErrorCode(), "invalid_token");
+  // The revoked token names its user: the attempt is evidence, recorded.
+  ASSERT_EQ(Size(), before + 1);
+  json::value attempt = Entry(before);
+  EXPECT_EQ(attempt.at("type"), "login.failed");
+  EXPECT_EQ(attempt.at("actor").at("user"), "hal");
+  EXPECT_EQ(attempt.at("body").at("reason"), "revoked token");
   EXPECT_EQ(Http(server_->port(), "DELETE", "/api/v1/tokens/" + id, "", admin).status, 400)
       << "already revoked";
 }

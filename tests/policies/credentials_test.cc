@@ -65,8 +65,14 @@ TEST(CredentialStoreTest, TokensAreStoredOnlyAsHashes) {
   wrong.back() = wrong.back() == 'a' ? 'b' : 'a';
   EXPECT_FALSE(store->FindToken(wrong)->has_value());
   EXPECT_FALSE(store->FindToken("no-dot")->has_value());
-  ASSERT_TRUE(store->RemoveToken(t.id).ok());
-  EXPECT_FALSE(store->FindToken(t.bearer)->has_value());
+  EXPECT_FALSE(owner->revoked);
+  ASSERT_TRUE(store->RevokeToken(t.id).ok());
+  // Still known as alice's, so its use can be refused and recorded as hers.
+  auto revoked = *store->FindToken(t.bearer);
+  ASSERT_TRUE(revoked.has_value());
+  EXPECT_TRUE(revoked->revoked);
+  EXPECT_EQ(revoked->user, "alice");
+  EXPECT_FALSE(store->FindToken(wrong)->has_value());
 }
 
 TEST(CredentialStoreTest, AnotherInstancesChangesAreSeen) {
