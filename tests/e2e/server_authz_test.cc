@@ -140,8 +140,14 @@ TEST_F(AuthzTest, OnlyAnAdminDisablesUsers) {
       "/api/v1/events",
       R"({"type":"user.disabled","body":{"user":"u-staff","reason":"left the team"}})", admin);
   EXPECT_EQ(r.status, 201) << r.body;
-  // The disabled user's session and password stop working at once.
+  // The disabled user's session and password stop working at once, and the
+  // session's use is recorded (refused: the account is disabled).
+  uint64_t before = Size();
   EXPECT_EQ(server_->Get("/api/v1/session", staff).ErrorCode(), "session_expired");
+  ASSERT_EQ(Size(), before + 1);
+  json::value used = Entry(before);
+  EXPECT_EQ(used.at("type"), "refused");
+  EXPECT_EQ(used.at("body").at("attempt").at("body").at("reason"), "account disabled (session)");
   HttpResult login = server_->Post(
       "/api/v1/session", std::string(R"({"user":"u-staff","password":")") + kPassword + "\"}");
   EXPECT_EQ(login.status, 401);
