@@ -1,11 +1,12 @@
 // The SIRO's annual report and evidence bundles (issue 9): report annual,
 // bundle, verify-bundle. verify-bundle opens no ledger.
-#include <fstream>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/cli.h"
 #include "ledger/archive.h"
 #include "ledger/canonical_json.h"
+#include "ledger/files.h"
 #include "policies/bundle.h"
 #include "policies/report.h"
 
@@ -30,10 +31,11 @@ void WriteOut(const Globals& g, const std::string& path, const std::string& byte
     std::cout << bytes;
     return;
   }
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f << bytes;
-  f.close();
-  if (!f) Fail(g, IOError("cannot write " + path));
+  // A report or bundle handed on must be whole: written to a temporary,
+  // synced and renamed, so a crash leaves the old file or the new one.
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  Status s = WriteDurably(dir.empty() ? "." : dir, path, bytes, 0644);
+  if (!s.ok()) Fail(g, s);
 }
 
 void Annual(Globals& g, const ReportOpts& o) {

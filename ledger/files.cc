@@ -31,9 +31,10 @@ Status WriteAll(int fd, std::string_view bytes, const std::string& path) {
   return Status::Ok();
 }
 
-Status WriteDurably(const std::string& dir, const std::string& path, std::string_view bytes) {
+Status WriteDurably(const std::string& dir, const std::string& path, std::string_view bytes,
+                    unsigned mode) {
   std::string tmp = path + ".tmp";
-  int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, static_cast<mode_t>(mode));
   if (fd < 0) return Errno("create " + tmp);
   Status s = WriteAll(fd, bytes, tmp);
   if (s.ok() && fsync(fd) != 0) s = Errno("fsync " + tmp);

@@ -14,9 +14,11 @@ namespace sharetrail {
 Status Errno(const std::string& what);
 Status SyncDir(const std::string& dir);
 Status WriteAll(int fd, std::string_view bytes, const std::string& path);
-// Writes bytes to path (in dir) durably: a 0600 temporary, fsync, rename,
-// fsync dir. A crash leaves the old file or the new one, never a mix.
-Status WriteDurably(const std::string& dir, const std::string& path, std::string_view bytes);
+// Writes bytes to path (in dir) durably: a temporary of `mode` (less the
+// umask), fsync, rename, fsync dir. A crash leaves the old file or the new
+// one, never a mix.
+Status WriteDurably(const std::string& dir, const std::string& path, std::string_view bytes,
+                    unsigned mode = 0600);
 // The whole file; NotFound if it does not exist.
 Result<std::string> ReadFile(const std::string& path);
 
