@@ -69,6 +69,13 @@ void AddSecurityHeaders(HttpResponse* r) {
   r->headers.emplace_back("Referrer-Policy", "same-origin");
 }
 
+// The actor of an event proposed as `who`, in `role` if given.
+json::object ActorOf(const Principal& who, const std::string& role) {
+  json::object actor{{"user", who.user}};
+  if (!role.empty()) actor["role"] = role;
+  return actor;
+}
+
 }  // namespace
 
 std::string CookieValue(const std::string& header, std::string_view name) {
@@ -177,20 +184,16 @@ Result<Principal> App::LoadUser(const std::string& user) {
 
 Result<AppendResult> App::Propose(const Principal& who, const std::string& type, json::object body,
                                   const std::string& role) {
-  json::object actor{{"user", who.user}};
-  if (!role.empty()) actor["role"] = role;
   // Append validates the event's shape before the writer sees it.
-  auto r = ledger_->Append(Event{std::move(actor), type, std::move(body)});
+  auto r = ledger_->Append(Event{ActorOf(who, role), type, std::move(body)});
   if (r.ok() && submitter_) submitter_->Notify();
   return r;
 }
 
 Result<std::vector<policy::Shredded>> App::ShredPending(const Principal& who,
                                                         const std::string& role) {
-  json::object actor{{"user", who.user}};
-  if (!role.empty()) actor["role"] = role;
   std::lock_guard<std::mutex> lock(shred_mu_);
-  auto r = policy::ShredPending(*ledger_, *vault_, actor);
+  auto r = policy::ShredPending(*ledger_, *vault_, ActorOf(who, role));
   if (r.ok() && !r->empty() && submitter_) submitter_->Notify();
   return r;
 }

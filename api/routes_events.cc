@@ -72,12 +72,11 @@ HttpResponse Record(Call& c) {
   auto p = ParseProposal(c.req);
   if (!p.ok()) return FromStatus(p.status());
   if (Status s = VaultEventElsewhere(p->type); !s.ok()) return FromStatus(s);
-  const std::string type = p->type;
   auto r = c.app.Propose(*c.who, p->type, std::move(p->body), p->role);
   if (!r.ok()) return FromStatus(r.status());
   json::value outcome = json::parse(r->outcome);
   if (outcome.at("type") == "refused") return Refused(422, r->outcome);
-  if (type == "disposed") {
+  if (p->type == "disposed") {
     // The last copy gone: its payload's key goes too, before the answer.
     // A failure here leaves the disposal recorded and the shred pending
     // (verify reports it; `sharetrail vault recover` completes it).

@@ -19,9 +19,8 @@ namespace sharetrail::api {
 namespace json = boost::json;
 namespace {
 
-// Records the read; returns an answer only if the read may not go ahead.
-std::optional<HttpResponse> RecordAccess(Call& c, const std::string& item,
-                                         const std::string& what) {
+// An answer (400 or 404) if `item` is not an item on this ledger.
+std::optional<HttpResponse> UnknownItem(Call& c, const std::string& item) {
   if (!policy::IsId(item))
     return Error(400, "invalid_argument", "item: expected an item id", "item");
   auto snap = c.app.ledger().Read();
@@ -29,7 +28,15 @@ std::optional<HttpResponse> RecordAccess(Call& c, const std::string& item,
   auto exists = c.app.engine().MakeWorld(**snap).Exists(policy::keys::Item(item));
   if (!exists.ok()) return FromStatus(exists.status());
   if (!*exists) return Error(404, "not_found", "no item \"" + item + "\" on this ledger", "item");
-  return Gate(c, "access", {{"item", item}, {"purpose", "api: " + what}});
+  return std::nullopt;
+}
+
+// Records the read; returns an answer only if the read may not go ahead.
+// `out` (if given) holds the recorded access.
+std::optional<HttpResponse> RecordAccess(Call& c, const std::string& item, const std::string& what,
+                                         AppendResult* out = nullptr) {
+  if (auto unknown = UnknownItem(c, item)) return unknown;
+  return Gate(c, "access", {{"item", item}, {"purpose", "api: " + what}}, out);
 }
 
 // With provenance=true the answer is {record, provenance}: one read, one
@@ -65,27 +72,16 @@ HttpResponse Provenance(Call& c) {
   return TableResponse(*t, c.req);
 }
 
-// The item's record, or an answer if it has none.
-Result<json::object> ItemRecord(Call& c, const std::string& item) {
-  ST_ASSIGN_OR_RETURN(auto snap, c.app.ledger().Read());
-  ST_ASSIGN_OR_RETURN(auto rec, c.app.engine().MakeWorld(*snap).Record(policy::keys::Item(item)));
-  if (!rec) return NotFound("item: no item \"" + item + "\" on this ledger");
-  return *rec;
-}
-
 // Sealed in the vault first (durable before the entry acknowledging it),
 // then proposed; withdrawn again if the engine refuses it or it fails.
 HttpResponse PutPayload(Call& c) {
   const std::string& item = c.args[0];
-  if (!policy::IsId(item))
-    return Error(400, "invalid_argument", "item: expected an item id", "item");
   if (!c.req.Header("content-type").starts_with("application/octet-stream")) {
     return Error(400, "invalid_argument",
                  "Content-Type: expected application/octet-stream (the payload's bytes)");
   }
   if (c.req.body.empty()) return Error(400, "invalid_argument", "body: the payload is empty");
-  auto rec = ItemRecord(c, item);
-  if (!rec.ok()) return FromStatus(rec.status());
+  if (auto unknown = UnknownItem(c, item)) return *unknown;
   Status put = c.app.vault().Put(item, c.req.body);
   if (!put.ok()) return FromStatus(put);
   auto r = c.app.Propose(*c.who, "payload.stored",
@@ -102,17 +98,13 @@ HttpResponse PutPayload(Call& c) {
 HttpResponse GetPayload(Call& c) {
   AppendResult access;
   const std::string& item = c.args[0];
-  if (!policy::IsId(item))
-    return Error(400, "invalid_argument", "item: expected an item id", "item");
-  auto rec = ItemRecord(c, item);
+  if (auto denied = RecordAccess(c, item, "stored payload", &access)) return *denied;
+  // The record as of after the access: a disposal may have come in between.
+  auto snap = c.app.ledger().Read();
+  if (!snap.ok()) return FromStatus(snap.status());
+  auto rec = c.app.engine().MakeWorld(**snap).Record(policy::keys::Item(item));
   if (!rec.ok()) return FromStatus(rec.status());
-  if (auto denied =
-          Gate(c, "access", {{"item", item}, {"purpose", "api: stored payload"}}, &access))
-    return *denied;
-  // Read again after the access: a disposal may have come in between.
-  rec = ItemRecord(c, item);
-  if (!rec.ok()) return FromStatus(rec.status());
-  const json::value* p = rec->if_contains("payload");
+  const json::value* p = *rec ? (*rec)->if_contains("payload") : nullptr;
   if (p == nullptr) {
     return Error(404, "not_found", "no payload is stored for " + item, "item");
   }

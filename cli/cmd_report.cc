@@ -1,6 +1,5 @@
 // The SIRO's annual report and evidence bundles (issue 9): report annual,
 // bundle, verify-bundle. verify-bundle opens no ledger.
-#include <filesystem>
 #include <iostream>
 
 #include "cli/cli.h"
@@ -33,8 +32,7 @@ void WriteOut(const Globals& g, const std::string& path, const std::string& byte
   }
   // A report or bundle handed on must be whole: written to a temporary,
   // synced and renamed, so a crash leaves the old file or the new one.
-  std::string dir = std::filesystem::path(path).parent_path().string();
-  Status s = WriteDurably(dir.empty() ? "." : dir, path, bytes, 0644);
+  Status s = WriteDurably(ParentDir(path), path, bytes, 0644);
   if (!s.ok()) Fail(g, s);
 }
 

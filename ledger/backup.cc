@@ -103,11 +103,6 @@ Status MakeEmptyDir(const std::string& dir, const char* role) {
   return Status::Ok();
 }
 
-std::string Parent(const std::string& path) {
-  std::string p = std::filesystem::path(path).parent_path().string();
-  return p.empty() ? "." : p;
-}
-
 }  // namespace
 
 Status Backup(const Ledger& ledger, const std::string& dest) {
@@ -135,7 +130,7 @@ Status Backup(const Ledger& ledger, const std::string& dest) {
   close(fd);
   if (rc != 0) return Errno("chmod/fsync " + copy);
   ST_RETURN_IF_ERROR(CopyTree(ledger.dir(), dest, true, /*with_store=*/false));
-  return SyncDir(Parent(dest));
+  return SyncDir(ParentDir(dest));
 }
 
 std::string StagingDir(const std::string& target) {
@@ -179,7 +174,7 @@ Status CommitRestore(const std::string& target) {
   // The target was checked empty when staging; rmdir fails if that changed.
   if (rmdir(target.c_str()) != 0 && errno != ENOENT) return Errno("rmdir " + target);
   if (rename(staging.c_str(), target.c_str()) != 0) return Errno("rename " + staging);
-  return SyncDir(Parent(target));
+  return SyncDir(ParentDir(target));
 }
 
 Status DiscardRestore(const std::string& target) {

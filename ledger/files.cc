@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 namespace sharetrail {
 
@@ -17,6 +18,11 @@ Status SyncDir(const std::string& dir) {
   int rc = fsync(fd);
   close(fd);
   return rc == 0 ? Status::Ok() : Errno("fsync " + dir);
+}
+
+std::string ParentDir(const std::string& path) {
+  std::string p = std::filesystem::path(path).parent_path().string();
+  return p.empty() ? "." : p;
 }
 
 Status WriteAll(int fd, std::string_view bytes, const std::string& path) {

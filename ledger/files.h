@@ -13,6 +13,8 @@ namespace sharetrail {
 // IOError "<what>: <strerror(errno)>".
 Status Errno(const std::string& what);
 Status SyncDir(const std::string& dir);
+// The directory path is in ("." for a bare file name): the one to sync.
+std::string ParentDir(const std::string& path);
 Status WriteAll(int fd, std::string_view bytes, const std::string& path);
 // Writes bytes to path (in dir) durably: a temporary of `mode` (less the
 // umask), fsync, rename, fsync dir. A crash leaves the old file or the new
