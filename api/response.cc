@@ -2,6 +2,8 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "ledger/utf8.h"
+
 namespace sharetrail::api {
 namespace json = boost::json;
 
@@ -19,8 +21,10 @@ std::string FieldOf(std::string_view message) {
 
 HttpResponse Error(int status, std::string_view code, std::string_view message,
                    std::string_view field) {
-  json::object e{{"code", code}, {"message", message}};
-  if (!field.empty()) e["field"] = field;
+  // Messages and fields can echo the request's bytes (its method, path or
+  // parameters), which need not be UTF-8; the answer must be JSON.
+  json::object e{{"code", code}, {"message", ScrubUtf8(message)}};
+  if (!field.empty()) e["field"] = ScrubUtf8(field);
   return Json(status, json::object{{"error", std::move(e)}});
 }
 

@@ -101,4 +101,28 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+std::string ScrubUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    if (*p < 0x80) {
+      out.push_back(static_cast<char>(*p++));
+      continue;
+    }
+    char32_t cp;
+    Utf8Error error;
+    int n = DecodeUtf8Sequence(p, end, &cp, &error);
+    if (n == 0) {
+      AppendUtf8(0xFFFD, &out);
+      ++p;
+    } else {
+      out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
+      p += n;
+    }
+  }
+  return out;
+}
+
 }  // namespace sharetrail

@@ -34,6 +34,11 @@ int DecodeUtf8Sequence(const unsigned char* p, const unsigned char* end, char32_
 // code_point must be a Unicode scalar value (not a surrogate, <= U+10FFFF).
 void AppendUtf8(char32_t code_point, std::string* out);
 
+// s with every byte that does not start a valid sequence replaced by
+// U+FFFD: for echoing untrusted bytes (a request's method or path) in text
+// that must be UTF-8, such as a JSON error message.
+std::string ScrubUtf8(std::string_view s);
+
 // Three-way comparison (<0, 0, >0) of a and b as UTF-16 code unit
 // sequences, without converting them. Exact when both are valid UTF-8; for
 // other bytes it is still a strict total order (byte-wise lexicographic under
