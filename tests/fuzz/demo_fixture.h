@@ -45,7 +45,8 @@ class DemoLedger {
     // The demo reads the agreements from policies/ under the working directory.
     std::filesystem::current_path(SHARETRAIL_SOURCE_DIR);
     Run("demo --record --year 2025 --until 2025-01-10");
-    Run("user add audit.fuzz --party ofsted --team information-governance --roles auditor --as admin");
+    Run("user add audit.fuzz --party ofsted --team information-governance --roles auditor --as "
+        "admin");
     for (const char* user : kUsers) {
       std::string out = Run(std::string("user token issue ") + user + " --as admin");
       size_t at = out.find("token: ");

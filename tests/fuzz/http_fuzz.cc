@@ -15,9 +15,9 @@
 
 #include "api/app.h"
 #include "tests/fuzz/demo_fixture.h"
+#include "tests/fuzz/fuzz_support.h"
 #include "ui/layout.h"
 #include "ui/ui.h"
-#include "tests/fuzz/fuzz_support.h"
 
 using namespace sharetrail;
 
