@@ -5,8 +5,12 @@
 // Party scope: a route either names the parameter that picks a party (a
 // user may ask only about their own; asking about another is proposed to
 // the engine as a `read`, which refuses it and so records it: 403), or the
-// columns a row must name the user's party in to be shown. Auditors see
-// every row of every party.
+// columns a row must name the user's party in to be shown, or the summary
+// fields naming the parties a whole answer is between (a user of neither
+// is refused the same way). Auditors see every row of every party. Holds
+// and agreement reviews are shown to every signed-in user: a hold binds
+// every party holding records in its scope (seed 000 §13), and the
+// agreements are published (docs/threat-model.md).
 #include <boost/json/parse.hpp>
 
 #include "api/app.h"
@@ -22,8 +26,15 @@ using policy::Table;
 namespace {
 
 struct Scope {
-  std::string party_param;               // e.g. "party", "by"
-  std::vector<std::string> row_columns;  // e.g. {"from", "to"}
+  Scope() = default;
+  Scope(std::string param, std::vector<std::string> rows = {},
+        std::vector<std::string> summary = {})
+      : party_param(std::move(param)),
+        row_columns(std::move(rows)),
+        summary_parties(std::move(summary)) {}
+  std::string party_param;                   // e.g. "party", "by"
+  std::vector<std::string> row_columns;      // e.g. {"from", "to"}
+  std::vector<std::string> summary_parties;  // e.g. {"from", "to"}
 };
 
 using QueryFn = std::function<Result<Table>(Call&, const Snapshot&)>;
@@ -51,6 +62,16 @@ void KeepOwnRows(Table* t, const std::vector<std::string>& columns, const std::s
   t->rows = std::move(kept);
 }
 
+// Proposes the caller's read of `party`'s answer to the engine, which
+// decides it and records it. An answer if the read is refused.
+std::optional<HttpResponse> ProposeRead(Call& c, const std::string& party,
+                                        const std::string& context) {
+  auto r = c.app.Propose(*c.who, "read", {{"resource", c.req.path}, {"party", party}});
+  if (!r.ok()) return FromStatus(r.status().WithContext(context));
+  if (json::parse(r->outcome).at("type") == "refused") return Refused(403, r->outcome);
+  return std::nullopt;
+}
+
 // Narrows the party parameter to the caller's own party (auditors: any);
 // asking about another is proposed to the engine, which decides and records
 // it. An answer if the call stops here.
@@ -63,11 +84,26 @@ std::optional<HttpResponse> ScopeParty(Call& c, const std::string& param) {
   } else if (!policy::IsId(asked)) {
     return Error(400, "invalid_argument", param + ": expected a party id", param);
   } else if (asked != who.party) {
-    auto r = c.app.Propose(who, "read", {{"resource", c.req.path}, {"party", asked}});
-    if (!r.ok()) return FromStatus(r.status().WithContext(param + " -> "));
-    if (json::parse(r->outcome).at("type") == "refused") return Refused(403, r->outcome);
+    return ProposeRead(c, asked, param + " -> ");
   }
   return std::nullopt;
+}
+
+// An answer between named parties (its summary's `fields`) is the caller's
+// only if their party is one of them; otherwise the read is proposed as a
+// read of the first party's, which the engine refuses and records.
+std::optional<HttpResponse> ScopeSummary(Call& c, const Table& t,
+                                         const std::vector<std::string>& fields) {
+  if (fields.empty() || c.who->Auditor()) return std::nullopt;
+  std::string first;
+  for (const auto& f : fields) {
+    const json::value* v = t.summary.if_contains(f);
+    if (v == nullptr || !v->is_string()) continue;
+    if (v->as_string() == c.who->party) return std::nullopt;
+    if (first.empty()) first = v->as_string();
+  }
+  if (first.empty()) return std::nullopt;  // an answer that names no party
+  return ProposeRead(c, first, "");
 }
 
 HttpResponse RunQuery(Call& c, const Scope& scope, const QueryFn& fn) {
@@ -77,6 +113,7 @@ HttpResponse RunQuery(Call& c, const Scope& scope, const QueryFn& fn) {
   if (!snap.ok()) return FromStatus(snap.status());
   auto t = fn(c, **snap);
   if (!t.ok()) return FromStatus(t.status());
+  if (auto stop = ScopeSummary(c, *t, scope.summary_parties)) return *stop;
   if (!scope.row_columns.empty() && !who.Auditor()) KeepOwnRows(&*t, scope.row_columns, who.party);
   return TableResponse(*t, c.req);
 }
@@ -197,7 +234,7 @@ std::vector<Route> QueryRoutes() {
           },
           "The Annex A summaries sent to DfE on a day"),
       Query(
-          "/api/v1/incidents/scr-updates", {"on", "weeks"}, {},
+          "/api/v1/incidents/scr-updates", {"on", "weeks"}, {"", {}, {"from", "to"}},
           [](Call& c, const Snapshot& s) -> Result<Table> {
             ST_ASSIGN_OR_RETURN(Date on, c.params.DateOr("on", c.app.Today()));
             ST_ASSIGN_OR_RETURN(auto weeks, c.params.OptUint("weeks", 520));

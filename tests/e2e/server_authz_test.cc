@@ -20,7 +20,8 @@ const char* kRoles[] = {"ig_officer", "foi_officer", "siro", "staff", "admin", "
 class AuthzTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::vector<Account> accounts = {{"dfe-owner", "dfe", "information-governance", "ig_officer"}};
+    std::vector<Account> accounts = {{"dfe-owner", "dfe", "information-governance", "ig_officer"},
+                                     {"cqc-ig", "cqc", "information-governance", "ig_officer"}};
     for (const char* role : kRoles) {
       accounts.push_back({std::string("u-") + role, "ofsted", "information-governance", role});
     }
@@ -113,6 +114,26 @@ TEST_F(AuthzTest, EveryRoleOwnAndOtherParty) {
       }
     }
   }
+}
+
+// An answer between two named parties is theirs (and auditors') alone:
+// DfE's weekly serious case review updates to Ofsted (seed 000 §13, the
+// agreement's `weekly_update` rule) are refused to CQC, and recorded.
+TEST_F(AuthzTest, AnswersBetweenTwoPartiesAreTheirsAlone) {
+  const std::string target = "/api/v1/incidents/scr-updates?weeks=2";
+  for (const char* user : {"u-ig-officer", "dfe-owner", "u-auditor"}) {
+    HttpResult r = server_->Get(target, server_->Login(user));
+    EXPECT_EQ(r.status, 200) << user << "\n" << r.body;
+  }
+  Headers cqc = server_->Login("cqc-ig");
+  uint64_t before = Size();
+  HttpResult r = server_->Get(target, cqc);
+  EXPECT_EQ(r.status, 403) << r.body;
+  ASSERT_EQ(Size(), before + 1) << "the denial must be recorded";
+  json::value entry = Entry(before);
+  EXPECT_EQ(entry.at("type"), "refused");
+  EXPECT_EQ(entry.at("actor").at("user"), "cqc-ig");
+  EXPECT_EQ(entry.at("body").at("decision").at("findings").at(0).at("rule"), "scope.party");
 }
 
 // Auditors read everything but record nothing of their own: every event
