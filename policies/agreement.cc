@@ -156,6 +156,22 @@ Cite RuleSpec::CiteFor(std::string_view param) const {
   return v != nullptr && v->is_object() ? Cite::FromJson(v->as_object()) : cite;
 }
 
+ReviewPosition ReviewPositionOn(const Agreement& a, std::optional<Date> last_held, bool terminated,
+                                Date today) {
+  ReviewPosition p;
+  if (terminated) {
+    p.state = "terminated";
+    return p;
+  }
+  if (!last_held) {
+    if (a.review.first_months) p.due = AddMonths(a.agreed, *a.review.first_months);
+  } else if (a.review.then_months && !a.review.on_request) {
+    p.due = AddMonths(*last_held, *a.review.then_months);
+  }
+  p.state = !p.due ? "on request" : *p.due < today ? "overdue" : "due " + p.due->ToString();
+  return p;
+}
+
 bool Agreement::HasParty(std::string_view party) const {
   return std::find(parties.begin(), parties.end(), party) != parties.end();
 }

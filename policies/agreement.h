@@ -67,6 +67,18 @@ struct Agreement {
   std::vector<const RuleSpec*> RulesFor(std::string_view kind, std::string_view category) const;
 };
 
+// Where an agreement's reviews stand on `today` (its review clause, seeds
+// 000-004), given the last review held (nullopt: none yet) and whether it
+// ended the agreement: when the next is due, and the state the reviews list
+// and the annual report show: "terminated", "on request", "overdue" or
+// "due YYYY-MM-DD".
+struct ReviewPosition {
+  std::optional<Date> due;
+  std::string state;
+};
+ReviewPosition ReviewPositionOn(const Agreement& a, std::optional<Date> last_held, bool terminated,
+                                Date today);
+
 // Checks the document's shape; errors name the path, e.g.
 // "agreement.contexts[2].from[0]: expected an id".
 // Refuses a rule whose kind is not one of kRuleKinds.

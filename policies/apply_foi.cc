@@ -56,24 +56,6 @@ Status Derive(const Calendar& cal, json::object& rec) {
   return Status::Ok();
 }
 
-// Working days the request took: from the clock's start to the answer,
-// less the days it stood paused.
-Result<int64_t> DaysTaken(const Calendar& cal, const json::object& rec, Date answered) {
-  ST_ASSIGN_OR_RETURN(Regime regime, ClockRegime(rec, false));
-  auto facts = FactsOf(rec, regime);
-  Date start = facts ? facts->start : *ParseDate(Str(rec, "received"));
-  ST_ASSIGN_OR_RETURN(int days, cal.WorkingDaysBetween(start, answered));
-  if (facts) {
-    for (const Pause& p : facts->pauses) {
-      if (p.from > answered) continue;
-      ST_ASSIGN_OR_RETURN(int paused,
-                          cal.WorkingDaysBetween(AddDays(p.from, -1), std::min(p.to, answered)));
-      days -= paused;
-    }
-  }
-  return days;
-}
-
 Status Received(const Entry& e, const json::object& b, const std::string& party, StateWriter* s,
                 const World& w, json::object& rec) {
   const uint64_t seq = e.seq;
@@ -207,7 +189,7 @@ Status ApplyFoi(const Entry& entry, const json::object& b, const std::string& pa
     // The deadline as it stood when the answer went out.
     ST_ASSIGN_OR_RETURN(Due due, DueOf(*cal, rec));
     ST_ASSIGN_OR_RETURN(Date answered, ParseDate(Str(b, "date")));
-    ST_ASSIGN_OR_RETURN(int64_t taken, DaysTaken(*cal, rec, answered));
+    ST_ASSIGN_OR_RETURN(int64_t taken, WorkingDaysTaken(*cal, rec, answered));
     json::object r{{"seq", entry.seq},
                    {"date", day},
                    {"outcome", b.at("outcome")},

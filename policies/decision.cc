@@ -87,10 +87,14 @@ json::object Decision::ToJson() const {
   for (const Obligation& o : obligations_) {
     obligations.push_back(json::object{{"rule", o.rule}, {"text", o.text}});
   }
-  return json::object{{"outcome", OutcomeName(outcome())},
-                      {"agreements", std::move(agreements)},
-                      {"findings", std::move(findings)},
-                      {"obligations", std::move(obligations)}};
+  json::object out{{"outcome", OutcomeName(outcome())},
+                   {"agreements", std::move(agreements)},
+                   {"findings", std::move(findings)},
+                   {"obligations", std::move(obligations)}};
+  if (!facts_.empty()) out["facts"] = facts_;
+  return out;
 }
+
+void Decision::Note(std::string key, json::value value) { facts_[key] = std::move(value); }
 
 }  // namespace sharetrail::policy

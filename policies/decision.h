@@ -46,6 +46,10 @@ class Decision {
   void Oblige(std::string rule, std::string text);
   // The agreement version the decision applied (empty if none applied).
   void UseAgreement(const std::string& id, int64_t version);
+  // A value the rules derived in deciding (an FOI answer's working days),
+  // recorded with the decision so that a reader of the entry alone (an
+  // evidence bundle's verifier) can recount what the report counts from it.
+  void Note(std::string key, boost::json::value value);
 
   Outcome outcome() const;
   bool refused() const { return outcome() == Outcome::kRefuse; }
@@ -54,13 +58,15 @@ class Decision {
   // The first refusing finding, or null.
   const Finding* first_refusal() const;
 
-  // {"agreements":[{"id","version"}],"findings":[...],"obligations":[...],"outcome":"..."}
+  // {"agreements":[{"id","version"}],"findings":[...],"obligations":[...],"outcome":"..."},
+  // plus "facts":{...} if any were noted.
   boost::json::object ToJson() const;
 
  private:
   std::vector<Finding> findings_;
   std::vector<Obligation> obligations_;
   std::vector<std::pair<std::string, int64_t>> agreements_;
+  boost::json::object facts_;
 };
 
 }  // namespace sharetrail::policy

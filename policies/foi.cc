@@ -135,6 +135,22 @@ Result<Due> DueOf(const Calendar& cal, const json::object& request) {
   return Due{d.due, std::string(RegimeName(regime))};
 }
 
+Result<int64_t> WorkingDaysTaken(const Calendar& cal, const json::object& rec, Date answered) {
+  ST_ASSIGN_OR_RETURN(Regime regime, ClockRegime(rec, false));
+  auto facts = FactsOf(rec, regime);
+  Date start = facts ? facts->start : *ParseDate(Str(rec, "received"));
+  ST_ASSIGN_OR_RETURN(int days, cal.WorkingDaysBetween(start, answered));
+  if (facts) {
+    for (const Pause& p : facts->pauses) {
+      if (p.from > answered) continue;
+      ST_ASSIGN_OR_RETURN(int paused,
+                          cal.WorkingDaysBetween(AddDays(p.from, -1), std::min(p.to, answered)));
+      days -= paused;
+    }
+  }
+  return days;
+}
+
 Result<std::optional<Date>> OpenUntil(const Calendar& cal, const json::object& request) {
   const json::object* resp = Member(request, "response");
   if (resp == nullptr) return std::optional<Date>();

@@ -47,6 +47,11 @@ struct Due {
 };
 Result<Due> DueOf(const Calendar& cal, const boost::json::object& request);
 
+// Working days the request took to answer on `answered`: from the clock's
+// start to the answer, less the days it stood paused (clarification, fee).
+Result<int64_t> WorkingDaysTaken(const Calendar& cal, const boost::json::object& request,
+                                 Date answered);
+
 // The last day the request stops disposal of what it touches: open while
 // unanswered, under review or before the Commissioner; after an answer,
 // through the window in which it can still be challenged. nullopt: no end

@@ -236,19 +236,12 @@ Result<Table> Reviews(const Engine& e, const Snapshot& s, Date today, bool due_o
   ST_ASSIGN_OR_RETURN(auto agreements, w.Agreements());
   for (const auto& a : agreements) {
     ST_ASSIGN_OR_RETURN(auto last, w.Record(keys::Review(a->id)));
-    std::optional<Date> due;
-    if (!last) {
-      if (a->review.first_months) due = AddMonths(a->agreed, *a->review.first_months);
-    } else if (a->review.then_months && !a->review.on_request) {
-      ST_ASSIGN_OR_RETURN(Date held, DateField(*last, "date"));
-      due = AddMonths(held, *a->review.then_months);
+    std::optional<Date> held;
+    if (last) {
+      ST_ASSIGN_OR_RETURN(held, DateField(*last, "date"));
     }
-    bool terminated = last && Str(*last, "outcome") == "terminated";
-    if (terminated) due.reset();
-    std::string state = terminated     ? "terminated"
-                        : !due         ? "on request"
-                        : *due < today ? "overdue"
-                                       : "due " + due->ToString();
+    auto [due, state] =
+        ReviewPositionOn(*a, held, last && Str(*last, "outcome") == "terminated", today);
     if (due_only && (!due || today < AddDays(*due, -30))) continue;
     t.rows.push_back(
         json::object{{"agreement", a->id},

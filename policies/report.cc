@@ -22,8 +22,9 @@ namespace {
 // requests, information requests received in the year but answered later,
 // incidents consulted on in a later year.
 const std::vector<std::string_view> kContextTypes = {
-    "hold.placed",  "hold.lifted",   "register.requested", "standing_request.reconfirmed",
-    "foi.received", "foi.responded", "incident.reported"};
+    "hold.placed",       "hold.lifted",       "register.requested", "standing_request.reconfirmed",
+    "foi.received",      "foi.responded",     "incident.reported",  "agreement.registered",
+    "agreement.amended", "agreement.reviewed"};
 
 class Loader {
  public:
@@ -91,9 +92,9 @@ const Figure* FindFigure(const std::vector<Figure>& figs, const std::string& sec
   return nullptr;
 }
 
-// Figures only the engine can derive (report.h): the median working days
-// to answer (the calendar and clock pauses) and each agreement's review
-// state at the end of the year (its cadence).
+// The one figure only the engine can derive: the median working days to
+// answer, for answers decided before the engine recorded each answer's
+// working days with its decision (report_figures.cc counts it from those).
 Status EngineFigures(const Engine& e, const Snapshot& s, const ReportScope& scope,
                      std::vector<Figure>* figs) {
   ST_ASSIGN_OR_RETURN(Table stats, FoiStats(e, s, scope.year, scope.party));
@@ -103,40 +104,9 @@ Status EngineFigures(const Engine& e, const Snapshot& s, const ReportScope& scop
     const Figure* answered = FindFigure(*figs, "foi", party, "answered");
     std::string median = CellText(row.at("median_working_days"));
     if (answered == nullptr || median.empty()) continue;
+    if (FindFigure(*figs, "foi", party, "median_working_days") != nullptr) continue;
     add.push_back(Figure{"foi", "", party, "median_working_days", json::value(median),
                          answered->seqs, "engine"});
-  }
-  if (scope.party.empty()) {
-    ST_ASSIGN_OR_RETURN(Table reviews, Reviews(e, s, Date{scope.year, 12, 31}, false));
-    std::map<std::string, std::vector<uint64_t>> evidence;
-    for (std::string_view type :
-         {"agreement.registered", "agreement.amended", "agreement.reviewed"}) {
-      Status bad;
-      ST_RETURN_IF_ERROR(ScanIndex(s, "type", type, [&](uint64_t seq, std::string_view) {
-        auto bytes = s.EntryBytes(seq);
-        auto v = bytes.ok() ? ParseStrict(*bytes) : Result<json::value>(bytes.status());
-        if (!v.ok()) {
-          bad = v.status();
-          return false;
-        }
-        const json::object& entry = v->as_object();
-        if (Str(entry, "time").substr(0, 4) > std::to_string(scope.year)) return false;
-        const json::value& a = entry.at("body").at("agreement");
-        evidence[a.is_object()   ? Str(a.as_object(), "id")
-                 : a.is_string() ? a.as_string().c_str()
-                                 : ""]
-            .push_back(seq);
-        return true;
-      }));
-      ST_RETURN_IF_ERROR(bad);
-    }
-    for (const auto& row : reviews.rows) {
-      const std::string a = CellText(row.at("agreement"));
-      if (!scope.agreement.empty() && a != scope.agreement) continue;
-      std::vector<uint64_t> seqs = evidence[a];
-      std::sort(seqs.begin(), seqs.end());
-      add.push_back(Figure{"reviews", a, "", "state_at_year_end", row.at("state"), seqs, "engine"});
-    }
   }
   figs->insert(figs->end(), add.begin(), add.end());
   std::sort(figs->begin(), figs->end(), [](const Figure& a, const Figure& b) {

@@ -4,13 +4,16 @@
 // stated at one signed checkpoint.
 //
 // Invariants:
-// - Every figure of basis "count" or "ratio" is a pure function of decoded
-//   entries (CountedFigures), so the report made from the ledger and the one
-//   recomputed from an evidence bundle's entries are the same function of
-//   the same bytes. "count": the value is the number of seqs. "ratio": text
-//   with one decimal place, from two count figures. "engine": derived by the
-//   rule engine from its state and calendar (median working days, review
-//   cadence); a bundle verifier checks its entries but cannot recompute it.
+// - Every figure of basis "count", "ratio", "median" or "state" is a pure
+//   function of decoded entries (CountedFigures), so the report made from
+//   the ledger and the one recomputed from an evidence bundle's entries are
+//   the same function of the same bytes. "count": the value is the number
+//   of seqs. "ratio": text with one decimal place, from two count figures.
+//   "median": the median of the working days each answer's decision
+//   recorded. "state": an agreement's review position from its text and
+//   reviews. "engine": only a median over answers decided before the engine
+//   recorded their working days, derived from its state; a bundle verifier
+//   checks its entries but cannot recompute it.
 // - Figures are unique and sorted by (section, agreement, party, metric).
 // - An entry is counted only if its time (or, for an information request,
 //   its received date) falls in the year; entries outside the year are read
@@ -42,7 +45,7 @@ struct Figure {
   std::string section, agreement, party, metric;  // agreement/party "" = not one
   boost::json::value value;                       // integer, or text for ratios
   std::vector<uint64_t> seqs;                     // ascending
-  std::string basis;                              // "count", "ratio", "engine"
+  std::string basis;                              // "count", "ratio", "median", "state", "engine"
 
   std::string Name() const;  // "section/agreement/party/metric", for messages
 };

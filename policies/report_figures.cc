@@ -1,8 +1,10 @@
 // The report's counted figures as a pure function of decoded entries, so an
 // evidence bundle's verifier recomputes them from the bundled bytes alone
 // (report.h invariants). Reads nothing but its arguments.
+#include <algorithm>
 #include <tuple>
 
+#include "policies/agreement.h"
 #include "policies/date.h"
 #include "policies/report.h"
 #include "policies/rules/rules.h"
@@ -91,6 +93,7 @@ struct Lookups {
   std::map<std::string, uint64_t> foi_response;                           // request -> seq
   std::map<std::string, std::vector<uint64_t>> reconfirmed;               // request -> seqs
   std::map<std::string, std::pair<std::string, uint64_t>> incident;       // id -> (agreement, seq)
+  std::map<std::string, std::vector<uint64_t>> agreement;  // id -> registered/amended/reviewed
 };
 
 Lookups Index(const DecodedEntries& entries) {
@@ -108,6 +111,10 @@ Lookups Index(const DecodedEntries& entries) {
       l.reconfirmed[Str(b, "request")].push_back(seq);
     } else if (type == "incident.reported") {
       l.incident.emplace(Str(b, "incident"), std::make_pair(Str(b, "agreement"), seq));
+    } else if (type == "agreement.registered" || type == "agreement.amended") {
+      l.agreement[Str(Obj(b, "agreement"), "id")].push_back(seq);
+    } else if (type == "agreement.reviewed") {
+      l.agreement[Str(b, "agreement")].push_back(seq);
     }
   }
   return l;
@@ -260,7 +267,61 @@ struct Pass {
     if (type == "agreement.reviewed") t.Add("reviews", Str(b, "agreement"), p, "held", seq);
     return Status::Ok();
   }
+
+  // Each agreement's review position at the end of the year, from its
+  // entries up to then: the text in force and the last review held (the
+  // latest by date, as apply.cc keeps it). Across parties only.
+  Status ReviewStates(std::map<Key, Figure>* figs) const {
+    if (!scope.party.empty()) return Status::Ok();
+    for (const auto& [id, seqs] : l.agreement) {
+      if (!scope.agreement.empty() && id != scope.agreement) continue;
+      const json::object* doc = nullptr;
+      std::string held;
+      bool terminated = false;
+      std::vector<uint64_t> used;
+      for (uint64_t seq : seqs) {
+        const json::object& e = entries.at(seq);
+        if (DayOf(e).substr(0, 4) > year) break;
+        used.push_back(seq);
+        const json::object& b = Obj(e, "body");
+        if (Str(e, "type") != "agreement.reviewed") {
+          doc = &Obj(b, "agreement");
+        } else if (Str(b, "date") >= held) {
+          held = Str(b, "date");
+          terminated = Str(b, "outcome") == "terminated";
+        }
+      }
+      if (doc == nullptr) continue;
+      ST_ASSIGN_OR_RETURN(Agreement a, ParseAgreement(*doc));
+      std::optional<Date> last;
+      if (!held.empty()) {
+        ST_ASSIGN_OR_RETURN(last, ParseDate(held));
+      }
+      ReviewPosition pos = ReviewPositionOn(a, last, terminated, Date{scope.year, 12, 31});
+      (*figs)[{"reviews", id, "", "state_at_year_end"}] =
+          Figure{"reviews", id, "", "state_at_year_end", json::value(pos.state), used, "state"};
+    }
+    return Status::Ok();
+  }
 };
+
+// The median of the working days each answer took (FoiStats' figure), in
+// tenths like the ICO's published figures, from what each answer's decision
+// recorded (decision.facts.working_days). nullopt if an answer recorded
+// none (entries decided before the engine noted it).
+std::optional<std::string> MedianWorkingDays(const DecodedEntries& entries,
+                                             const std::set<uint64_t>& answered) {
+  std::vector<int64_t> days;
+  for (uint64_t seq : answered) {
+    const json::value* v = Obj(DecisionOf(entries.at(seq)), "facts").if_contains("working_days");
+    if (v == nullptr || !v->is_int64() || v->as_int64() < 0) return std::nullopt;
+    days.push_back(v->as_int64());
+  }
+  if (days.empty()) return std::nullopt;
+  std::sort(days.begin(), days.end());
+  const size_t n = days.size();
+  return n % 2 ? Tenths(days[n / 2], 1) : Tenths(days[n / 2 - 1] + days[n / 2], 2);
+}
 
 }  // namespace
 
@@ -305,7 +366,18 @@ Result<CountedResult> CountedFigures(const DecodedEntries& entries, const Report
                json::value(Tenths(100 * on_time, static_cast<int64_t>(answered.size()))),
                {answered.begin(), answered.end()},
                "ratio"};
+    if (auto median = MedianWorkingDays(entries, answered)) {
+      figs[{section, agreement, party, "median_working_days"}] =
+          Figure{section,
+                 agreement,
+                 party,
+                 "median_working_days",
+                 json::value(*median),
+                 {answered.begin(), answered.end()},
+                 "median"};
+    }
   }
+  ST_RETURN_IF_ERROR(pass.ReviewStates(&figs));
   for (auto& [key, f] : figs) out.figures.push_back(std::move(f));
   for (uint64_t seq : pass.consulted) {
     if (!pass.t.counted().contains(seq)) out.consulted.insert(seq);

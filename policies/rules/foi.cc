@@ -275,6 +275,13 @@ Status CheckFoiResponded(const Proposal& p, const World& w, Decision* d) {
   }
   ST_ASSIGN_OR_RETURN(auto cal, w.Holidays());
   ST_ASSIGN_OR_RETURN(Due due, DueOf(*cal, req));
+  // The working days it took, as Apply keeps them: recorded with the
+  // decision, the annual report's median is recountable from the entries.
+  if (outcome != "withdrawn") {
+    ST_ASSIGN_OR_RETURN(Date answered, ParseDate(p.Body("date")));
+    ST_ASSIGN_OR_RETURN(int64_t taken, WorkingDaysTaken(*cal, req, answered));
+    d->Note("working_days", taken);
+  }
   if (due.date && p.Body("date") > due.date->ToString() && outcome != "withdrawn") {
     d->Warn("foi.late", ClockCite(Str(req, "regime")),
             "answered on " + p.Body("date") + ", after the deadline " + due.date->ToString());

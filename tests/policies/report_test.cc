@@ -70,6 +70,33 @@ TEST_F(ReportTest, FoiFiguresAgreeWithFoiStats) {
     EXPECT_EQ(figure[p + "/median_working_days"], CellText(row.at("median_working_days"))) << p;
   }
   EXPECT_EQ(figure["ofsted/on_time_pct"], "50.0");
+  for (const Figure& f : r.figures) {
+    if (f.metric == "median_working_days") {
+      EXPECT_EQ(f.basis, "median") << f.Name();
+    }
+  }
+}
+
+// Each agreement's review state at the year end is what the reviews list
+// says on 31 December (no review after the year is recorded here).
+TEST_F(ReportTest, ReviewStatesAgreeWithTheReviewsList) {
+  Report r = Annual(2025);
+  auto snap = ledger_->Read();
+  ASSERT_TRUE(snap.ok());
+  auto reviews = Reviews(*engine_, **snap, Date{2025, 12, 31}, false);
+  ASSERT_TRUE(reviews.ok());
+  ASSERT_FALSE(reviews->rows.empty());
+  for (const auto& row : reviews->rows) {
+    const std::string a = CellText(row.at("agreement"));
+    const Figure* found = nullptr;
+    for (const Figure& f : r.figures) {
+      if (f.section == "reviews" && f.agreement == a && f.metric == "state_at_year_end") found = &f;
+    }
+    ASSERT_NE(found, nullptr) << a;
+    EXPECT_EQ(CellText(found->value), CellText(row.at("state"))) << a;
+    EXPECT_EQ(found->basis, "state") << a;
+    EXPECT_FALSE(found->seqs.empty()) << a;
+  }
 }
 
 TEST_F(ReportTest, OtherYearsCountOnlyTheirOwn) {

@@ -115,6 +115,12 @@ TEST_F(FoiTest, ClarificationStopsTheClockAndRestartsIt) {
       Step("o.foi", "foi.clarification-received", "o-foi-6", {{"date", "2025-03-10"}}).allowed());
   EXPECT_EQ(Due("o-foi-6"), "2025-04-08");
   EXPECT_EQ(Str(Foi("o-foi-6"), "state"), "open");
+  // Answered a day after that deadline: 21 working days from the restart.
+  SetToday("2025-04-09");
+  Recorded r = Respond("o.foi", "o-foi-6", "2025-04-09");
+  ASSERT_TRUE(r.allowed()) << r.Findings();
+  EXPECT_TRUE(r.Has("foi.late"));
+  EXPECT_EQ(r.decision.at("facts").at("working_days").as_int64(), 21);
 }
 
 // FOIA s10(2): a fees notice given Thursday 6 March and paid Tuesday 11
@@ -129,6 +135,13 @@ TEST_F(FoiTest, FeeNoticeDaysAreNotCounted) {
   SetToday("2025-03-11");
   ASSERT_TRUE(Step("o.foi", "foi.fee-paid", "o-foi-7", {{"date", "2025-03-11"}}).allowed());
   EXPECT_EQ(Due("o-foi-7"), "2025-04-07");
+  // Answered on the deadline, it took the statutory 20 working days, and
+  // the decision records them for the annual report (docs/formats.md §2).
+  SetToday("2025-04-07");
+  Recorded r = Respond("o.foi", "o-foi-7", "2025-04-07");
+  ASSERT_TRUE(r.allowed()) << r.Findings();
+  EXPECT_EQ(r.decision.at("facts").at("working_days").as_int64(), 20);
+  EXPECT_EQ(Foi("o-foi-7").at("response").at("working_days").as_int64(), 20);
 }
 
 // FOIA s10(3) with the ICO's reading: a public interest extension names its
