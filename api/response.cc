@@ -40,6 +40,12 @@ HttpResponse FromStatus(const Status& s) {
       return Error(409, "conflict", s.message(), FieldOf(s.message()));
     case Code::kPermissionDenied:
       return Error(403, "forbidden", s.message());
+    // The ledger cannot take writes: its storage failed (a full
+    // filesystem), or it refuses them after a failed commit until the
+    // server is restarted. The client may retry later; reads still answer.
+    case Code::kUnavailable:
+    case Code::kIOError:
+      return Error(503, "unavailable", s.message());
     default:
       return Error(500, "internal", "the server failed to answer; its log says why");
   }

@@ -62,10 +62,10 @@ struct Ledger::Request {
 
 Status Ledger::AcceptingWrites() const {
   if (!failed_.ok()) {
-    return FailedPrecondition("ledger refuses writes after a failed commit (" + failed_.message() +
-                              "); reopen it once the cause is fixed");
+    return Unavailable("ledger refuses writes after a failed commit (" + failed_.message() +
+                       "); reopen it once the cause is fixed");
   }
-  if (stopping_) return FailedPrecondition("ledger is closing");
+  if (stopping_) return Unavailable("ledger is closing");
   return Status::Ok();
 }
 

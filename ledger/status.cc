@@ -20,6 +20,8 @@ const char* CodeName(Code code) {
       return "failed precondition";
     case Code::kPermissionDenied:
       return "permission denied";
+    case Code::kUnavailable:
+      return "unavailable";
     case Code::kInternal:
       return "internal error";
   }

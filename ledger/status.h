@@ -19,6 +19,7 @@ enum class Code {
   kIOError,             // the filesystem or LMDB failed
   kFailedPrecondition,  // the object is in a state that forbids the call
   kPermissionDenied,    // e.g. a key file readable by others
+  kUnavailable,         // cannot take the call now: closing, or writes refused until reopened
   kInternal,
 };
 
@@ -55,6 +56,7 @@ inline Status FailedPrecondition(std::string m) {
   return {Code::kFailedPrecondition, std::move(m)};
 }
 inline Status PermissionDenied(std::string m) { return {Code::kPermissionDenied, std::move(m)}; }
+inline Status Unavailable(std::string m) { return {Code::kUnavailable, std::move(m)}; }
 inline Status Internal(std::string m) { return {Code::kInternal, std::move(m)}; }
 
 template <typename T>
