@@ -14,34 +14,37 @@ namespace {
 
 int64_t NowSeconds() { return static_cast<int64_t>(std::time(nullptr)); }
 
-std::vector<std::string> Segments(std::string_view path) {
-  std::vector<std::string> out;
+// The path's segments, as views into it (a request's path outlives its
+// dispatch): matching a request against every route allocates nothing
+// until a route matches.
+std::vector<std::string_view> Segments(std::string_view path) {
+  std::vector<std::string_view> out;
   size_t start = 1;
   while (start <= path.size()) {
     size_t slash = path.find('/', start);
     if (slash == std::string_view::npos) slash = path.size();
-    out.emplace_back(path.substr(start, slash - start));
+    out.push_back(path.substr(start, slash - start));
     start = slash + 1;
   }
   return out;
 }
 
-bool Match(const std::vector<std::string>& want, const std::vector<std::string>& segs,
+bool Match(const std::vector<std::string>& want, const std::vector<std::string_view>& segs,
            std::vector<std::string>* args) {
-  bool rest = !want.empty() && want.back() == "{*}";
+  const bool rest = !want.empty() && want.back() == "{*}";
   if (rest ? segs.size() < want.size() : want.size() != segs.size()) return false;
+  const size_t fixed = rest ? want.size() - 1 : want.size();
+  for (size_t i = 0; i < fixed; ++i) {
+    if (want[i].starts_with("{") ? segs[i].empty() : want[i] != segs[i]) return false;
+  }
   args->clear();
-  for (size_t i = 0; i < want.size(); ++i) {
-    if (rest && i + 1 == want.size()) {
-      std::string tail = segs[i];
-      for (size_t j = i + 1; j < segs.size(); ++j) tail += "/" + segs[j];
-      args->push_back(tail);
-    } else if (want[i].starts_with("{")) {
-      if (segs[i].empty()) return false;
-      args->push_back(segs[i]);
-    } else if (want[i] != segs[i]) {
-      return false;
-    }
+  for (size_t i = 0; i < fixed; ++i) {
+    if (want[i].starts_with("{")) args->emplace_back(segs[i]);
+  }
+  if (rest) {
+    std::string tail(segs[fixed]);
+    for (size_t j = fixed + 1; j < segs.size(); ++j) (tail += '/') += segs[j];
+    args->push_back(std::move(tail));
   }
   return true;
 }
@@ -139,7 +142,11 @@ Result<std::unique_ptr<App>> App::Open(const std::string& ledger_dir, const AppO
   ST_ASSIGN_OR_RETURN(app->vault_, Vault::Open(ledger_dir));
   ST_ASSIGN_OR_RETURN(app->credentials_, policy::CredentialStore::Open(ledger_dir));
   app->routes_ = std::move(routes);
-  for (const Route& r : app->routes_) app->route_segments_.push_back(Segments(r.path));
+  for (const Route& r : app->routes_) {
+    std::vector<std::string> segs;
+    for (std::string_view v : Segments(r.path)) segs.emplace_back(v);
+    app->route_segments_.push_back(std::move(segs));
+  }
   if (!options.witness_config.empty()) {
     ST_ASSIGN_OR_RETURN(std::string text, ReadFile(options.witness_config));
     auto logs = ParseWitnessConfig(text);
@@ -272,7 +279,8 @@ void App::RecordRefusedCredential(const std::string& user, const std::string& ad
 HttpResponse App::Dispatch(const HttpRequest& req, std::string* user) {
   if (req.body_too_large)
     return Error(413, "body_too_large", "the request body is over the server's limit");
-  std::vector<std::string> segs = Segments(req.path), args;
+  std::vector<std::string_view> segs = Segments(req.path);
+  std::vector<std::string> args;
   const Route* found = nullptr;
   bool path_known = false;
   Kind path_kind = Kind::kApi;
@@ -352,7 +360,8 @@ HttpResponse App::PageDenied(const HttpRequest& req, const HttpResponse& denied)
 
 bool App::Shallow(const HttpRequest& req) const {
   if (req.method != "GET" && req.method != "HEAD") return false;
-  std::vector<std::string> segs = Segments(req.path), args;
+  std::vector<std::string_view> segs = Segments(req.path);
+  std::vector<std::string> args;
   for (size_t i = 0; i < routes_.size(); ++i) {
     if (routes_[i].method == "GET" && Match(route_segments_[i], segs, &args)) {
       return routes_[i].shallow;
