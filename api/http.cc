@@ -155,7 +155,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpOptions& o, Http
   ST_ASSIGN_OR_RETURN(std::string ports, Ports(o));
   std::vector<std::string> options = {
       "listening_ports",   ports, "num_threads",        std::to_string(o.threads),
-      "enable_keep_alive", "yes", "request_timeout_ms", "30000",
+      "enable_keep_alive", "yes", "request_timeout_ms", std::to_string(o.request_timeout_ms),
       "tcp_nodelay",       "1"};
   if (!o.tls_cert.empty() || !o.tls_key.empty()) {
     ST_ASSIGN_OR_RETURN(std::string pem, CombinedPem(o));

@@ -62,6 +62,10 @@ struct HttpOptions {
   // the hand-off. Unset: none.
   std::function<bool(const HttpRequest&)> shallow;
   size_t max_body = 1 << 20;
+  // CivetWeb's bound on reading a request and writing its answer: a client
+  // that sends its request slowly, or not at all, is disconnected after
+  // this long instead of holding a request thread.
+  int request_timeout_ms = 30000;
 };
 
 class HttpServer {

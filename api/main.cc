@@ -27,6 +27,7 @@ struct Flags {
   int follow_interval_ms = 5000;
   int threads = 16;
   size_t max_body = 1 << 20;
+  int request_timeout_ms = 30000;
 };
 
 // The config file: "key = value" lines with the long flags' names; '#'
@@ -99,6 +100,9 @@ int main(int argc, char** argv) {
   app.add_option("--peer-ca-file", f.peer_ca_file, "CA certificates (PEM) trusted for https peers");
   app.add_option("--threads", f.threads, "Request threads")->check(CLI::Range(1, 1024));
   app.add_option("--max-body", f.max_body, "Largest request body in bytes (413 above)");
+  app.add_option("--request-timeout-ms", f.request_timeout_ms,
+                 "Longest a client may take to send a request or read its answer")
+      ->check(CLI::Range(100, 3600000));
   app.add_option("--witness-config", f.witness_config,
                  "Witness other parties' logs: a file of \"log <origin> <vkey>\" lines");
   app.add_option("--witness-policy", f.witness_policy,
@@ -153,6 +157,7 @@ int main(int argc, char** argv) {
   http.tls_dir = f.ledger + "/auth";
   http.threads = f.threads;
   http.max_body = f.max_body;
+  http.request_timeout_ms = f.request_timeout_ms;
   http.shallow = [&a](const auto& req) { return a.Shallow(req); };
   auto server =
       sharetrail::api::HttpServer::Start(http, [&a](const auto& req) { return a.Handle(req); });
