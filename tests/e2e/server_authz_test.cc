@@ -21,6 +21,7 @@ class AuthzTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     std::vector<Account> accounts = {{"dfe-owner", "dfe", "information-governance", "ig_officer"},
+                                     {"dfe-foi", "dfe", "foi", "foi_officer"},
                                      {"cqc-ig", "cqc", "information-governance", "ig_officer"}};
     for (const char* role : kRoles) {
       accounts.push_back({std::string("u-") + role, "ofsted", "information-governance", role});
@@ -33,6 +34,13 @@ class AuthzTest : public ::testing::Test {
     ASSERT_EQ(server_->Post("/api/v1/events", ItemEvent("own-item", "ofsted"), owner).status, 201);
     Headers dfe = server_->Login("dfe-owner");
     ASSERT_EQ(server_->Post("/api/v1/events", ItemEvent("other-item", "dfe"), dfe).status, 201);
+    // An information request received by each party.
+    for (const auto& [id, who] :
+         {std::pair{"own-foi", "u-foi-officer"}, std::pair{"other-foi", "dfe-foi"}}) {
+      std::string body = std::string(R"({"type":"foi.received","body":{"request":")") + id +
+                         R"(","regime":"foia","received":"2026-11-02","requester":"ref-1"}})";
+      ASSERT_EQ(server_->Post("/api/v1/events", body, server_->Login(who)).status, 201) << id;
+    }
     // An item with a payload in the vault for each party.
     for (const auto& [item, party, who] :
          {std::tuple{"own-doc", "ofsted", &owner}, std::tuple{"other-doc", "dfe", &dfe}}) {
@@ -80,6 +88,12 @@ std::vector<Endpoint> Endpoints() {
        "/api/v1/may-disclose?item=other-item&by=dfe&to=cqc", false},
       {"GET", "/api/v1/may-delete?item=own-item&by=ofsted",
        "/api/v1/may-delete?item=other-item&by=dfe", false},
+      {"GET", "/api/v1/foi/requests/own-foi", "/api/v1/foi/requests/other-foi", false},
+      {"GET", "/api/v1/foi/due?party=ofsted", "/api/v1/foi/due?party=dfe", false},
+      {"GET", "/api/v1/foi/late?party=ofsted", "/api/v1/foi/late?party=dfe", false},
+      {"GET", "/api/v1/foi/uninformed?party=ofsted", "/api/v1/foi/uninformed?party=dfe", false},
+      {"GET", "/api/v1/foi/stats?year=2026&party=ofsted", "/api/v1/foi/stats?year=2026&party=dfe",
+       false},
       {"POST", R"({"type":"access","body":{"item":"own-item"}})",
        R"({"type":"access","body":{"item":"other-item"}})", true},
   };
