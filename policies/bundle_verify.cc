@@ -169,7 +169,18 @@ struct Checker {
     }
   }
 
-  void Figures(const Report& report, const Checkpoint& head, const DecodedEntries& entries) {
+  static std::string FirstDifference(const std::vector<Example>& a, const std::vector<Example>& b) {
+    for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
+      if (!(a[i] == b[i])) {
+        return "; first at " + b[i].figure + ": report.json says \"" + a[i].text +
+               "\", the entries give \"" + b[i].text + "\"";
+      }
+    }
+    return "";
+  }
+
+  void Figures(const Report& report, const Checkpoint& head, const DecodedEntries& entries,
+               bool examples_stated) {
     if (report.size != head.size || report.root != head.root ||
         report.checkpoint != *File("checkpoint.txt")) {
       Problem("report.json: its checkpoint is not checkpoint.txt");
@@ -205,6 +216,16 @@ struct Checker {
     for (const auto& [name, f] : mine) {
       Problem("figure " + name + ": recomputed from the entries but missing from report.json");
     }
+    // Bundles made before reports carried examples have no such member:
+    // nothing to check, and a note says so.
+    if (!examples_stated) {
+      v.notes.push_back("report.json states no refusal examples (an older report)");
+    } else if (report.examples != recomputed->examples) {
+      Problem("report.json: its refusal examples are not those the entries give (" +
+              std::to_string(report.examples.size()) + " in report.json, " +
+              std::to_string(recomputed->examples.size()) + " recomputed" +
+              FirstDifference(report.examples, recomputed->examples) + ")");
+    }
     if (v.figures_engine > 0) {
       v.notes.push_back(std::to_string(v.figures_engine) +
                         " figures are derived by the rule engine (median working days, review "
@@ -238,7 +259,7 @@ BundleVerdict VerifyBundle(const ArchiveFiles& files,
     c.Problem("report.json: " + report.status().message());
     return c.v;
   }
-  c.Figures(*report, *head, entries);
+  c.Figures(*report, *head, entries, value->as_object().contains("examples"));
   return c.v;
 }
 

@@ -173,6 +173,7 @@ Result<Report> AnnualReport(const Engine& e, const Ledger& ledger, const Snapsho
   ST_ASSIGN_OR_RETURN(CountedResult counted, CountedFigures(entries, scope, r.params));
   r.figures = std::move(counted.figures);
   r.context.assign(counted.consulted.begin(), counted.consulted.end());
+  r.examples = std::move(counted.examples);
   ST_RETURN_IF_ERROR(EngineFigures(e, s, scope, &r.figures));
   return r;
 }
@@ -184,8 +185,11 @@ std::vector<uint64_t> Report::AllSeqs() const {
 }
 
 json::object Report::Json() const {
-  json::array figs;
+  json::array figs, xs;
   for (const Figure& f : figures) figs.push_back(FigureObject(f));
+  for (const Example& x : examples) {
+    xs.push_back(json::object{{"figure", x.figure}, {"seq", x.seq}, {"text", x.text}});
+  }
   return json::object{
       {"format", "sharetrail-report-1"},
       {"title", "Annual information sharing compliance report"},
@@ -196,6 +200,7 @@ json::object Report::Json() const {
        json::object{
            {"origin", origin}, {"size", size}, {"root", Base64(root)}, {"note", checkpoint}}},
       {"figures", std::move(figs)},
+      {"examples", std::move(xs)},
       {"context", SeqArray(context)}};
 }
 
@@ -240,6 +245,15 @@ Result<Report> Report::FromJson(const json::value& v) {
     r.figures.push_back(std::move(fig));
   }
   ST_ASSIGN_OR_RETURN(r.context, SeqsFrom(o.if_contains("context"), "report: context"));
+  if (const json::value* xs = o.if_contains("examples")) {
+    if (!xs->is_array()) return InvalidArgument("report: examples");
+    for (const auto& xv : xs->as_array()) {
+      std::optional<uint64_t> seq =
+          xv.is_object() ? Count(xv.as_object().if_contains("seq")) : std::nullopt;
+      if (!seq) return InvalidArgument("report: an example has no seq");
+      r.examples.push_back({Str(xv.as_object(), "figure"), *seq, Str(xv.as_object(), "text")});
+    }
+  }
   return r;
 }
 

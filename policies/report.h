@@ -57,9 +57,20 @@ struct ReportParams {
 
 using DecodedEntries = std::map<uint64_t, boost::json::object>;
 
+// One refusal shown for each refusals/…/rule.<r> figure, so a reader sees
+// what was attempted and why it was refused, not only how often: the
+// figure's first entry, as "<user> (<party>) proposed <type>: <reason>".
+struct Example {
+  std::string figure;  // Figure::Name()
+  uint64_t seq = 0;
+  std::string text;
+  bool operator==(const Example&) const = default;
+};
+
 struct CountedResult {
-  std::vector<Figure> figures;   // count and ratio figures, sorted
-  std::set<uint64_t> consulted;  // entries read that no figure counts
+  std::vector<Figure> figures;    // count and ratio figures, sorted
+  std::set<uint64_t> consulted;   // entries read that no figure counts
+  std::vector<Example> examples;  // in figure order
 };
 // The count and ratio figures over the given entries (pure).
 Result<CountedResult> CountedFigures(const DecodedEntries& entries, const ReportScope& scope,
@@ -73,6 +84,7 @@ struct Report {
   Hash root{};
   std::string checkpoint;  // the signed note at `size`
   std::vector<Figure> figures;
+  std::vector<Example> examples;
   std::vector<uint64_t> context;  // entries read but not counted, ascending
 
   // Every seq the report rests on: figures' and context, ascending.

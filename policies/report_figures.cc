@@ -305,6 +305,19 @@ struct Pass {
   }
 };
 
+std::string RefusalExample(const json::object& e) {
+  const json::object& actor = Obj(e, "actor");
+  std::string reason;
+  for (const auto& f : Arr(DecisionOf(e), "findings")) {
+    if (f.is_object() && Str(f.as_object(), "severity") == "refuse") {
+      reason = Str(f.as_object(), "reason");
+      break;
+    }
+  }
+  return Str(actor, "user") + " (" + Str(actor, "party") + ") proposed " +
+         Str(Obj(Obj(e, "body"), "attempt"), "type") + ": " + reason;
+}
+
 // The median of the working days each answer took (FoiStats' figure), in
 // tenths like the ICO's published figures, from what each answer's decision
 // recorded (decision.facts.working_days). nullopt if an answer recorded
@@ -378,7 +391,13 @@ Result<CountedResult> CountedFigures(const DecodedEntries& entries, const Report
     }
   }
   ST_RETURN_IF_ERROR(pass.ReviewStates(&figs));
-  for (auto& [key, f] : figs) out.figures.push_back(std::move(f));
+  for (auto& [key, f] : figs) {
+    if (f.section == "refusals" && f.metric.starts_with("rule.") && !f.seqs.empty()) {
+      out.examples.push_back(
+          {f.Name(), f.seqs.front(), RefusalExample(entries.at(f.seqs.front()))});
+    }
+    out.figures.push_back(std::move(f));
+  }
   for (uint64_t seq : pass.consulted) {
     if (!pass.t.counted().contains(seq)) out.consulted.insert(seq);
   }

@@ -32,6 +32,7 @@ a{color:#1d70b8}a:visited{color:#4c2c92}
 .st-chart text{font-family:Arial,sans-serif;font-size:12px;fill:#0b0c0c}
 .st-bar-a{fill:#1d70b8}.st-bar-b{fill:#d4351c}
 .st-evidence li{font-size:14px;margin-bottom:5px}
+td.st-example{font-size:14px;color:#505a5f;padding-top:0}
 @media print{.st-header{background:#fff;color:#0b0c0c}a{color:#0b0c0c;text-decoration:none}
 h2{page-break-after:avoid}table{page-break-inside:auto}tr{page-break-inside:avoid}}
 )css";
@@ -157,6 +158,8 @@ std::string Report::Html(const std::string& proof_prefix, const std::string& pro
        "</strong> of <strong>" + Esc(origin) + "</strong>, root <code>" + Base64(root) +
        "</code>. The signed checkpoint:</p><pre>" + Esc(checkpoint) + "</pre></div>";
   h += Charts(*this);
+  std::map<std::string, const Example*> example_of;
+  for (const Example& x : examples) example_of[x.figure] = &x;
   for (const auto& [section, title] : Sections()) {
     std::string rows;
     for (size_t i = 0; i < figures.size(); ++i) {
@@ -167,6 +170,11 @@ std::string Report::Html(const std::string& proof_prefix, const std::string& pro
               (f.basis == "engine" ? " <span class=\"st-tag\">derived</span>" : "") +
               "</td><td class=\"num\"><a href=\"#figure-" + std::to_string(i) + "\">" +
               Esc(CellText(f.value)) + "</a></td></tr>";
+      if (auto x = example_of.find(f.Name()); x != example_of.end()) {
+        const std::string seq = std::to_string(x->second->seq);
+        rows += "<tr><td class=\"st-example\" colspan=\"4\">For example, entry <a href=\"#entry-" +
+                seq + "\">" + seq + "</a>: " + Esc(x->second->text) + "</td></tr>";
+      }
     }
     h += "<h2 id=\"" + section + "\">" + Esc(title) + "</h2>";
     h += rows.empty() ? "<p>None in " + year + ".</p>"

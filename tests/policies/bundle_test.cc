@@ -229,6 +229,22 @@ TEST_F(BundleTest, AChangedMedianOrReviewStateIsNamed) {
   EXPECT_NE(problems.find("the entries give \"" + state + "\""), std::string::npos) << problems;
 }
 
+TEST_F(BundleTest, AChangedRefusalExampleIsNamed) {
+  ArchiveFiles files = Make();
+  json::value r = json::parse(files["report.json"]);
+  json::array& xs = r.at("examples").as_array();
+  ASSERT_FALSE(xs.empty());
+  xs[0].as_object()["text"] = "nobody proposed anything";
+  files["report.json"] = *Canonicalize(r);
+  Reseal(&files, "report.json");
+  std::string problems = Problems(VerifyBundle(files, Vkey()));
+  EXPECT_NE(problems.find("report.json: its refusal examples are not those the entries give"),
+            std::string::npos)
+      << problems;
+  EXPECT_NE(problems.find("report.json says \"nobody proposed anything\""), std::string::npos)
+      << problems;
+}
+
 TEST_F(BundleTest, AMalformedFigureNameIsAMismatchNotACrash) {
   ArchiveFiles files = Make();
   json::value r = json::parse(files["report.json"]);

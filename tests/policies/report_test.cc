@@ -77,6 +77,37 @@ TEST_F(ReportTest, FoiFiguresAgreeWithFoiStats) {
   }
 }
 
+// Each refusals rule figure shows its first refusal: who proposed what, and
+// the reason the engine recorded (the SIRO's "with examples").
+TEST_F(ReportTest, EveryRefusalRuleHasAnExample) {
+  Report r = Annual(2025);
+  size_t rules = 0;
+  for (const Figure& f : r.figures) {
+    if (f.section != "refusals" || !f.metric.starts_with("rule.")) continue;
+    ++rules;
+    const Example* x = nullptr;
+    for (const Example& e : r.examples) {
+      if (e.figure == f.Name()) x = &e;
+    }
+    ASSERT_NE(x, nullptr) << f.Name();
+    EXPECT_EQ(x->seq, f.seqs.front()) << f.Name();
+    json::object entry = EntryAt(x->seq);
+    const json::object& actor = entry.at("actor").as_object();
+    std::string reason;
+    for (const auto& finding : entry.at("body").at("decision").at("findings").as_array()) {
+      if (finding.at("severity") == "refuse") {
+        reason = finding.at("reason").as_string().c_str();
+        break;
+      }
+    }
+    EXPECT_EQ(x->text, Str(actor, "user") + " (" + Str(actor, "party") + ") proposed " +
+                           Str(entry.at("body").at("attempt").as_object(), "type") + ": " + reason);
+  }
+  EXPECT_GT(rules, 0u);
+  EXPECT_EQ(r.examples.size(), rules);
+  EXPECT_NE(r.Html("p/", ".json").find("For example, entry"), std::string::npos);
+}
+
 // Each agreement's review state at the year end is what the reviews list
 // says on 31 December (no review after the year is recorded here).
 TEST_F(ReportTest, ReviewStatesAgreeWithTheReviewsList) {
