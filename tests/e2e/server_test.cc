@@ -181,6 +181,35 @@ TEST_F(ServerTest, SessionCookieAndCsrf) {
   EXPECT_EQ(server_->Get("/api/v1/session", h).ErrorCode(), "session_expired");
 }
 
+// Malformed credentials are the client's error: 401 with a JSON error,
+// never a 500 and never a session (issue 11 "Hostile users"; http_fuzz
+// tries many more).
+TEST_F(ServerTest, MalformedCookiesAndTokensAre401) {
+  const std::vector<Headers> bad = {
+      {{"Cookie", "st_session="}},
+      {{"Cookie", "st_session=" + std::string(6000, 'A')}},
+      {{"Cookie", "st_session=../../ledger/data.mdb"}},
+      {{"Cookie", "st_session=a; st_session=b; st_session="}},
+      {{"Cookie", "st_session=%00%ff%zz"}},
+      {{"Cookie", ";;;=;st_session"}},
+      {{"Authorization", "Bearer"}},
+      {{"Authorization", "Bearer "}},
+      {{"Authorization", "Bearer " + std::string(6000, 'x')}},
+      {{"Authorization", "Bearer tok-\"quoted\""}},
+      {{"Authorization", "Bearer  " + token_}},
+      {{"Authorization", token_}},
+  };
+  for (const Headers& h : bad) {
+    HttpResult r = server_->Get("/api/v1/session", h);
+    EXPECT_EQ(r.status, 401) << h[0].first << ": " << h[0].second.substr(0, 60) << "\n" << r.body;
+    EXPECT_TRUE(r.Json().is_object()) << r.body;
+    EXPECT_FALSE(r.ErrorCode().empty()) << r.body;
+    const std::string& cookie = r.headers["set-cookie"];
+    EXPECT_TRUE(cookie.empty() || cookie.find("Max-Age=0") != std::string::npos)
+        << "no session is handed out: " << cookie;
+  }
+}
+
 TEST_F(ServerTest, FormLoginRedirectsToALocalPath) {
   HttpResult r = server_->Post(
       "/api/v1/session", "user=alice&password=" + std::string(kPassword) + "&next=//evil.example/",
