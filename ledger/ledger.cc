@@ -285,22 +285,6 @@ Result<std::string> Ledger::SignedCheckpoint(std::optional<uint64_t> size) const
   return SignCheckpoint(*size, root);
 }
 
-Result<std::string> Ledger::RetainedCheckpoint(uint64_t at_most) const {
-  ST_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
-  auto cursor = txn->OpenCursor(Table::kCheckpoints);
-  std::string best;
-  // Retained checkpoints are one per 1,024 entries or so: a walk is cheap.
-  ST_RETURN_IF_ERROR(cursor->SeekFirst());
-  while (cursor->Valid()) {
-    ST_ASSIGN_OR_RETURN(uint64_t size, U64Key::Decode(cursor->key()));
-    if (size > at_most) break;
-    best = std::string(cursor->value());
-    ST_RETURN_IF_ERROR(cursor->Next());
-  }
-  if (best.empty()) return Corruption("no retained checkpoint of size 0");
-  return best;
-}
-
 Result<InclusionProof> Ledger::ProveInclusion(uint64_t seq, std::optional<uint64_t> size) const {
   ST_ASSIGN_OR_RETURN(auto txn, store_->BeginRead());
   ST_ASSIGN_OR_RETURN(uint64_t have, txn->Count(Table::kEntries));

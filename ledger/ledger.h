@@ -126,9 +126,6 @@ class Ledger {
   Result<Hash> Root(uint64_t size) const;
   // The signed checkpoint note at `size` (latest if nullopt).
   Result<std::string> SignedCheckpoint(std::optional<uint64_t> size = std::nullopt) const;
-  // The retained checkpoint note (kept in history, not re-signed) of the
-  // largest size <= at_most; the size-0 checkpoint is always retained.
-  Result<std::string> RetainedCheckpoint(uint64_t at_most) const;
   // size nullopt means the latest size.
   Result<InclusionProof> ProveInclusion(uint64_t seq, std::optional<uint64_t> size) const;
   Result<ConsistencyProof> ProveConsistency(uint64_t first, uint64_t second) const;

@@ -67,25 +67,23 @@ Result<ArchiveFiles> MakeBundle(const Engine& e, const Ledger& ledger, const Sna
   files["checkpoint.txt"] = report.checkpoint;
   files["vkey.txt"] = ledger.verifier().Vkey() + "\n";
   files["README.txt"] = kReadme;
-  // The last checkpoint the ledger retained by the end of the previous
-  // year: what an auditor may have kept then (ledger.h keeps size 0 and one
-  // per checkpoint_interval entries).
+  // The log as it stood at the end of the previous year: the tree head of
+  // the entries dated before 1 January, signed by the log's key (Ed25519 is
+  // deterministic, so these are the bytes the log served if it published
+  // that size), and the proof that this year's checkpoint extends it.
   ST_ASSIGN_OR_RETURN(uint64_t start, SizeAtStartOf(s, scope.year));
-  ST_ASSIGN_OR_RETURN(std::string previous, ledger.RetainedCheckpoint(start));
-  ST_ASSIGN_OR_RETURN(Note note, Note::Parse(previous));
-  ST_ASSIGN_OR_RETURN(Checkpoint prev, Checkpoint::Parse(note.text));
   json::value previous_field = nullptr;
   std::string previous_why;
-  if (prev.size == 0) {
-    previous_why = "no checkpoint before " + std::to_string(scope.year) +
-                   " other than the empty tree was retained";
+  if (start == 0) {
+    previous_why = "no entry is dated before " + std::to_string(scope.year);
   } else {
-    ST_ASSIGN_OR_RETURN(ConsistencyProof c, ledger.ProveConsistency(prev.size, report.size));
-    files["previous-checkpoint.txt"] = previous;
+    ST_ASSIGN_OR_RETURN(files["previous-checkpoint.txt"], ledger.SignedCheckpoint(start));
+    ST_ASSIGN_OR_RETURN(ConsistencyProof c, ledger.ProveConsistency(start, report.size));
     ST_ASSIGN_OR_RETURN(files["consistency.json"], Canonicalize(c.ToJson()));
-    previous_field = prev.size;
-    previous_why =
-        "the last checkpoint retained at or before the end of " + std::to_string(scope.year - 1);
+    previous_field = start;
+    previous_why = "the tree head at the end of " + std::to_string(scope.year - 1) + " (the " +
+                   std::to_string(start) + " entries dated before " + std::to_string(scope.year) +
+                   ")";
   }
   json::array listed;
   for (const auto& [name, content] : files) {

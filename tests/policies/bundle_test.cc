@@ -1,5 +1,5 @@
 // Evidence bundles over the generated year: the round trip through the
-// archive, the consistency proof from the retained 2024 checkpoint, and
+// archive, the consistency proof from the tree at the end of 2024, and
 // tampering with an entry, a proof, the checkpoint, a figure, the key or the
 // file list, each named by the verifier. Then tools/verify_bundle.py, the
 // independent verifier, on the same bundle and its tampered copies.
@@ -93,11 +93,15 @@ TEST_F(BundleTest, RoundTripsThroughTheArchiveAndVerifies) {
   for (uint64_t seq : report->AllSeqs()) {
     EXPECT_EQ(files.at("entries/" + std::to_string(seq) + ".json"), *ledger_->EntryBytes(seq));
   }
-  // The 2024 checkpoint the ledger retained, and the proof the log grew from it.
-  ASSERT_TRUE(files.contains("previous-checkpoint.txt"));
+  // The tree at the end of 2024 (every entry dated before 2025), and the
+  // proof the log grew from it.
+  uint64_t before = 0;
+  while (before < Size() && Str(EntryAt(before), "time") < "2025") ++before;
+  ASSERT_GT(before, 0u);
   ASSERT_TRUE(files.contains("consistency.json"));
+  EXPECT_EQ(files.at("previous-checkpoint.txt"), *ledger_->SignedCheckpoint(before));
   json::value m = json::parse(files.at("manifest.json"));
-  EXPECT_GT(m.at("previous_checkpoint_size").as_int64(), 0);
+  EXPECT_EQ(m.at("previous_checkpoint_size").as_int64(), static_cast<int64_t>(before));
   EXPECT_EQ(m.at("files").as_array().size(), files.size() - 1);
 }
 
