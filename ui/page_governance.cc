@@ -2,6 +2,8 @@
 // "may this be deleted?"), agreements and their review dates, the ledger's
 // integrity (checkpoint, size, the last verify, how to check it
 // independently), and the annual compliance report.
+#include <map>
+
 #include "api/params.h"
 #include "ui/client.h"
 #include "ui/form.h"
@@ -184,6 +186,13 @@ api::HttpResponse Report(api::Call& c) {
         "signed checkpoint at size " +
         CellText(cp.at("size")) + "; each entry links to its inclusion proof. " +
         Link("/report?" + q + "&format=csv", "Download the figures as CSV") + "</p>";
+    // A refusal rule's figure shows its first refusal (report.h Example).
+    std::map<std::string, const json::object*> example_of;
+    if (const json::value* xs = r.if_contains("examples"); xs && xs->is_array()) {
+      for (const auto& x : xs->as_array()) {
+        if (x.is_object()) example_of[CellText(x.at("figure"))] = &x.as_object();
+      }
+    }
     std::string section;
     TableSpec t;
     auto flush = [&] {
@@ -208,6 +217,13 @@ api::HttpResponse Report(api::Call& c) {
           break;
         }
         seqs += (seqs.empty() ? "" : ", ") + CellHtml("seq", seq);
+      }
+      const std::string name = s + "/" + CellText(f.at("agreement")) + "/" +
+                               CellText(f.at("party")) + "/" + CellText(f.at("metric"));
+      if (auto x = example_of.find(name); x != example_of.end()) {
+        seqs += "<br><span class=\"govuk-body-s\">For example, " +
+                CellHtml("seq", x->second->at("seq")) + ": " +
+                Esc(CellText(x->second->at("text"))) + "</span>";
       }
       t.rows.push_back({CellText(f.at("metric")), CellText(f.at("agreement")),
                         CellText(f.at("party")), CellText(f.at("value")), seqs});

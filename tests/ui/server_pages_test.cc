@@ -158,6 +158,18 @@ TEST_F(PagesTest, OpeningAnItemPageIsOneRecordedAccess) {
   EXPECT_EQ(last.at("type"), "refused");
 }
 
+// The annual report page shows, under each refusal rule, its first refusal
+// (issue 9 "refusals by rule, with examples").
+TEST_F(PagesTest, TheAnnualReportShowsARefusalExample) {
+  std::string dfe = FormLogin("dfe-ig");
+  EXPECT_EQ(server_->Get("/items/own-item", {{"Cookie", dfe}}).status, 403);
+  HttpResult r = server_->Get("/report", {{"Cookie", dfe}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("rule.scope.party"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("For example, "), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("dfe-ig (dfe) proposed access: "), std::string::npos) << r.body;
+}
+
 TEST_F(PagesTest, VerifyAndTheFoiCaseEndpoint) {
   Headers h = server_->Login("own-ig");
   EXPECT_EQ(server_->Get("/api/v1/verify", h).Json().at("last"), nullptr);
