@@ -62,16 +62,6 @@ void KeepOwnRows(Table* t, const std::vector<std::string>& columns, const std::s
   t->rows = std::move(kept);
 }
 
-// Proposes the caller's read of `party`'s answer to the engine, which
-// decides it and records it. An answer if the read is refused.
-std::optional<HttpResponse> ProposeRead(Call& c, const std::string& party,
-                                        const std::string& context) {
-  auto r = c.app.Propose(*c.who, "read", {{"resource", c.req.path}, {"party", party}});
-  if (!r.ok()) return FromStatus(r.status().WithContext(context));
-  if (json::parse(r->outcome).at("type") == "refused") return Refused(403, r->outcome);
-  return std::nullopt;
-}
-
 // Narrows the party parameter to the caller's own party (auditors: any);
 // asking about another is proposed to the engine, which decides and records
 // it. An answer if the call stops here.
@@ -84,7 +74,9 @@ std::optional<HttpResponse> ScopeParty(Call& c, const std::string& param) {
   } else if (!policy::IsId(asked)) {
     return Error(400, "invalid_argument", param + ": expected a party id", param);
   } else if (asked != who.party) {
-    return ProposeRead(c, asked, param + " -> ");
+    auto r = c.app.Propose(who, "read", {{"resource", c.req.path}, {"party", asked}});
+    if (!r.ok()) return FromStatus(r.status().WithContext(param + " -> "));
+    if (json::parse(r->outcome).at("type") == "refused") return Refused(403, r->outcome);
   }
   return std::nullopt;
 }
@@ -103,7 +95,7 @@ std::optional<HttpResponse> ScopeSummary(Call& c, const Table& t,
     if (first.empty()) first = v->as_string();
   }
   if (first.empty()) return std::nullopt;  // an answer that names no party
-  return ProposeRead(c, first, "");
+  return Gate(c, "read", {{"resource", c.req.path}, {"party", first}});
 }
 
 HttpResponse RunQuery(Call& c, const Scope& scope, const QueryFn& fn) {
