@@ -95,6 +95,6 @@ json::object Decision::ToJson() const {
   return out;
 }
 
-void Decision::Note(std::string key, json::value value) { facts_[key] = std::move(value); }
+void Decision::AddFact(std::string key, json::value value) { facts_[key] = std::move(value); }
 
 }  // namespace sharetrail::policy

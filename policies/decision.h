@@ -49,7 +49,7 @@ class Decision {
   // A value the rules derived in deciding (an FOI answer's working days),
   // recorded with the decision so that a reader of the entry alone (an
   // evidence bundle's verifier) can recount what the report counts from it.
-  void Note(std::string key, boost::json::value value);
+  void AddFact(std::string key, boost::json::value value);
 
   Outcome outcome() const;
   bool refused() const { return outcome() == Outcome::kRefuse; }

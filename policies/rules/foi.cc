@@ -280,7 +280,7 @@ Status CheckFoiResponded(const Proposal& p, const World& w, Decision* d) {
   if (outcome != "withdrawn") {
     ST_ASSIGN_OR_RETURN(Date answered, ParseDate(p.Body("date")));
     ST_ASSIGN_OR_RETURN(int64_t taken, WorkingDaysTaken(*cal, req, answered));
-    d->Note("working_days", taken);
+    d->AddFact("working_days", taken);
   }
   if (due.date && p.Body("date") > due.date->ToString() && outcome != "withdrawn") {
     d->Warn("foi.late", ClockCite(Str(req, "regime")),
