@@ -45,6 +45,13 @@ class BundleTest : public ReportTest {
     (*files)["manifest.json"] = *Canonicalize(m);
   }
   static void FlipByte(std::string* s, size_t at) { (*s)[at] = static_cast<char>((*s)[at] ^ 0x01); }
+  // What the verifier says of the bundle with `report` as its report.json
+  // (the manifest resealed, so only the report's content is at fault).
+  std::string ProblemsWithReport(ArchiveFiles files, const json::value& report) {
+    files["report.json"] = *Canonicalize(report);
+    Reseal(&files, "report.json");
+    return Problems(VerifyBundle(files, Vkey()));
+  }
 
   // A figure of the report, by name.
   static uint64_t FirstSeq(const ArchiveFiles& files, const std::string& name) {
@@ -189,9 +196,7 @@ TEST_F(BundleTest, AChangedFigureIsNamed) {
     json::object& o = f.as_object();
     if (o.at("section") == "deletion" && o.at("metric") == "refused") o["value"] = 0;
   }
-  files["report.json"] = *Canonicalize(r);
-  Reseal(&files, "report.json");
-  std::string problems = Problems(VerifyBundle(files, Vkey()));
+  std::string problems = ProblemsWithReport(files, r);
   EXPECT_NE(problems.find("figure deletion//ofsted/refused: report.json says 0 (1 entries), the "
                           "entries give 1 (1 entries)"),
             std::string::npos)
@@ -219,9 +224,7 @@ TEST_F(BundleTest, AChangedMedianOrReviewStateIsNamed) {
   }
   ASSERT_FALSE(median.empty());
   ASSERT_FALSE(state.empty());
-  files["report.json"] = *Canonicalize(r);
-  Reseal(&files, "report.json");
-  std::string problems = Problems(VerifyBundle(files, Vkey()));
+  std::string problems = ProblemsWithReport(files, r);
   EXPECT_NE(problems.find("figure foi//ofsted/median_working_days: report.json says \"1.0\""),
             std::string::npos)
       << problems;
@@ -239,9 +242,7 @@ TEST_F(BundleTest, AChangedRefusalExampleIsNamed) {
   json::array& xs = r.at("examples").as_array();
   ASSERT_FALSE(xs.empty());
   xs[0].as_object()["text"] = "nobody proposed anything";
-  files["report.json"] = *Canonicalize(r);
-  Reseal(&files, "report.json");
-  std::string problems = Problems(VerifyBundle(files, Vkey()));
+  std::string problems = ProblemsWithReport(files, r);
   EXPECT_NE(problems.find("report.json: its refusal examples are not those the entries give"),
             std::string::npos)
       << problems;
@@ -256,9 +257,7 @@ TEST_F(BundleTest, AMalformedFigureNameIsAMismatchNotACrash) {
     json::object& o = f.as_object();
     if (o.at("metric") == "month.2025-03") o["metric"] = "month.2025-x3";
   }
-  files["report.json"] = *Canonicalize(r);
-  Reseal(&files, "report.json");
-  std::string problems = Problems(VerifyBundle(files, Vkey()));
+  std::string problems = ProblemsWithReport(files, r);
   EXPECT_NE(problems.find("figure shares/" + std::string(kMou) +
                           "//month.2025-x3: in report.json but not recomputed"),
             std::string::npos)
