@@ -97,6 +97,14 @@ const Figure* FindFigure(const std::vector<Figure>& figs, const std::string& sec
 // working days with its decision (report_figures.cc counts it from those).
 Status EngineFigures(const Engine& e, const Snapshot& s, const ReportScope& scope,
                      std::vector<Figure>* figs) {
+  // Only answers decided before the engine recorded their working days
+  // need it; otherwise FoiStats would walk every request again for nothing.
+  bool needed = false;
+  for (const Figure& f : *figs) {
+    needed = needed || (f.section == "foi" && f.metric == "answered" &&
+                        !FindFigure(*figs, "foi", f.party, "median_working_days"));
+  }
+  if (!needed) return Status::Ok();
   ST_ASSIGN_OR_RETURN(Table stats, FoiStats(e, s, scope.year, scope.party));
   std::vector<Figure> add;
   for (const auto& row : stats.rows) {
