@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "ledger/base64.h"
 #include "ledger/cosigned_store.h"
+#include "ledger/salvage.h"
 #include "ledger/verify.h"
 #include "policies/queries.h"
 
@@ -39,19 +40,43 @@ void ProveConsistency(Globals& g, uint64_t from, uint64_t to) {
   PrintJson(OrFail(g, ledger->ProveConsistency(from, to)).ToJson());
 }
 
+// A store too damaged to open (truncated, mangled meta) is a finding like
+// any other, for cron's sake: exit 1, not 3. What survives is read from its
+// pages directly, to name the first bad seq.
+[[noreturn]] void ReportUnopenable(Globals& g, const Status& why) {
+  std::string problem = why.message();
+  std::optional<uint64_t> bad_seq;
+  boost::json::object salvage;
+  auto scan = SalvageEntries(g.ledger_dir);
+  if (scan.ok()) {
+    problem += "; " + scan->summary;
+    bad_seq = scan->first_bad;
+    salvage = {{"leaf_pages", scan->pages.leaf_pages},
+               {"entries_found", scan->entries_found},
+               {"intact", scan->intact}};
+    if (scan->expected) salvage["expected"] = *scan->expected;
+  } else {
+    problem += "; its pages could not be scanned either: " + scan.status().message();
+  }
+  if (g.json) {
+    boost::json::object o{{"ok", false}, {"problem", problem}};
+    if (bad_seq) o["bad_seq"] = *bad_seq;
+    if (!salvage.empty()) o["salvage"] = std::move(salvage);
+    PrintJson(o);
+  } else {
+    std::cout << "FAILED";
+    if (bad_seq) std::cout << " at seq " << *bad_seq;
+    std::cout << ": " << problem << "\n";
+  }
+  throw Exit{kExitFinding};
+}
+
 void RunVerify(Globals& g, const std::string& vkey, bool deep,
                const std::vector<std::string>& against, const std::string& witness_policy,
                const std::string& checkpoint_file) {
   auto opened = OpenLedger(g, true);
   if (!opened.ok() && opened.status().code() == Code::kCorruption) {
-    // A store too damaged to open (truncated, mangled meta) is a finding
-    // like any other, for cron's sake: exit 1, not 3.
-    if (g.json) {
-      PrintJson(boost::json::object{{"ok", false}, {"problem", opened.status().message()}});
-    } else {
-      std::cout << "FAILED: " << opened.status().message() << "\n";
-    }
-    throw Exit{kExitFinding};
+    ReportUnopenable(g, opened.status());
   }
   auto ledger = OrFail(g, std::move(opened));
   VerifyOptions options;

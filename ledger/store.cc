@@ -23,6 +23,8 @@ Status LmdbError(const char* what, int rc) {
   std::string msg = std::string(what) + ": " + mdb_strerror(rc);
   if (rc == MDB_MAP_FULL) msg += " (the ledger reached its configured map size)";
   if (rc == ENOSPC) msg += " (the filesystem is full)";
+  // Damage, not a failing device: verify reports it as a finding.
+  if (rc == MDB_CORRUPTED || rc == MDB_PAGE_NOTFOUND || rc == MDB_INVALID) return Corruption(msg);
   return IOError(msg);
 }
 

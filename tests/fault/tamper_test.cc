@@ -108,6 +108,64 @@ TEST_F(TamperTest, TruncatedDataFileIsAFindingNotACrash) {
   EXPECT_NE(show.err.find("truncated"), std::string::npos) << show.err;
 }
 
+// The first seq whose canonical bytes are not wholly within the first `cut`
+// bytes of the data file: found by searching the bytes, not by reading
+// LMDB's pages as verify's salvage scan does.
+uint64_t FirstSeqCutOff(const std::string& file, size_t cut, const std::vector<std::string>& all) {
+  for (uint64_t seq = 0; seq < all.size(); ++seq) {
+    size_t at = file.find(all[seq]);
+    if (at == std::string::npos || at + all[seq].size() > cut) return seq;
+  }
+  return all.size();
+}
+
+TEST_F(TamperTest, TruncatedDataFileNamesTheFirstLostSeq) {
+  // Many commits, so the entries' leaf pages spread through the file.
+  for (int i = 30; i < 330; i += 30) Append(i, i + 30);
+  ASSERT_EQ(Verify().code, 0);
+  std::vector<std::string> canonical;  // read through LMDB, while it still can
+  {
+    auto store = Store::Open(ledger_.dir(), {.read_only = true});
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    auto txn = (*store)->BeginRead();
+    ASSERT_TRUE(txn.ok());
+    auto c = (*txn)->OpenCursor(Table::kEntries);
+    ASSERT_TRUE(c->SeekFirst().ok());
+    while (c->Valid()) {
+      canonical.emplace_back(c->value());
+      ASSERT_TRUE(c->Next().ok());
+    }
+  }
+  const uint64_t total = canonical.size();
+  ASSERT_GT(total, 300u);
+  const std::string path = ledger_.dir() + "/data.mdb";
+  std::ifstream in(path, std::ios::binary);
+  const std::string original((std::istreambuf_iterator<char>(in)), {});
+  ASSERT_FALSE(original.empty());
+  // The pages in use end where the last committed entry's copy ends, or
+  // later; cut at half of that, which is well inside the entries' pages.
+  size_t used = 0;
+  for (const std::string& c : canonical) used = std::max(used, original.rfind(c) + c.size());
+  const size_t cut = used / 2;
+  const uint64_t lost = FirstSeqCutOff(original, cut, canonical);
+  ASSERT_GT(lost, 0u);
+  ASSERT_LT(lost, total);
+
+  fs::resize_file(path, cut);
+  CliRun v = Verify();
+  ExpectBadSeq(v, lost, "truncated");
+  EXPECT_NE(v.out.find("is the first bad one (missing)"), std::string::npos) << v.out;
+  EXPECT_EQ(v.Json().at("salvage").at("intact").to_number<uint64_t>(), lost) << v.out;
+  // The same cut zero-filled back to the old size: LMDB now finds the
+  // file the right length but its roots zeroed, and the scan still names it.
+  fs::resize_file(path, original.size());
+  ExpectBadSeq(Verify(), lost, "intact and chained");
+  CliRun text = Sharetrail(tmp_, "--ledger " + ledger_.dir() + " verify");
+  EXPECT_EQ(text.code, 1);
+  EXPECT_NE(text.out.find("FAILED at seq " + std::to_string(lost) + ":"), std::string::npos)
+      << text.out;
+}
+
 TEST_F(TamperTest, RollbackIsCaughtOnlyAgainstAKeptCheckpoint) {
   // An older copy of the files, as a backup or a snapshot would hold.
   std::string old_copy = tmp_.Sub("old-data.mdb");
