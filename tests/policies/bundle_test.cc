@@ -290,6 +290,8 @@ TEST_F(BundleTest, ThePythonVerifierAgreesAndCatchesTampering) {
   auto [code, out] = Python(files, true);
   EXPECT_EQ(code, 0) << out;
   EXPECT_NE(out.find("bundle verified"), std::string::npos) << out;
+  EXPECT_NE(out.find(" recounted from the entries, 0 left to the engine"), std::string::npos)
+      << out;
   auto [untrusted, note] = Python(files, false);
   EXPECT_EQ(untrusted, 0) << note;
   EXPECT_NE(note.find("only internal consistency"), std::string::npos) << note;
@@ -324,6 +326,48 @@ TEST_F(BundleTest, ThePythonVerifierAgreesAndCatchesTampering) {
   auto [c4, o4] = Python(manifest, true);
   EXPECT_EQ(c4, 1) << o4;
   EXPECT_NE(o4.find("README.txt: SHA-256 does not match"), std::string::npos) << o4;
+
+  // report.json, resealed: the figures are recounted from the entries by
+  // formats.md §8.2 alone, so a changed value, a count that drops one of
+  // its entries (value and seqs agreeing), and a dropped figure are named.
+  json::value r = json::parse(files["report.json"]);
+  json::array& figures = r.at("figures").as_array();
+  std::string median_was;
+  for (auto& f : figures) {
+    json::object& o = f.as_object();
+    if (o.at("metric") == "median_working_days" && o.at("party") == "ofsted") {
+      median_was = o.at("value").as_string().c_str();
+      o["value"] = "1.0";
+    }
+    if (o.at("section") == "shares" && o.at("metric") == "made" && o.at("party") == "ofsted") {
+      o["seqs"].as_array().pop_back();
+      o["value"] = o.at("seqs").as_array().size();
+    }
+  }
+  ASSERT_FALSE(median_was.empty());
+  std::string dropped;
+  for (auto it = figures.begin(); it != figures.end(); ++it) {
+    if (it->at("section") == "holds") {
+      dropped = "figure holds/" + std::string(it->at("agreement").as_string()) + "/" +
+                std::string(it->at("party").as_string()) + "/" +
+                std::string(it->at("metric").as_string());
+      figures.erase(it);
+      break;
+    }
+  }
+  ASSERT_FALSE(dropped.empty());
+  ArchiveFiles figured = files;
+  figured["report.json"] = *Canonicalize(r);
+  Reseal(&figured, "report.json");
+  auto [c6, o6] = Python(figured, true);
+  EXPECT_EQ(c6, 1) << o6;
+  EXPECT_NE(o6.find("figure foi//ofsted/median_working_days: report.json says '1.0'"),
+            std::string::npos)
+      << o6;
+  EXPECT_NE(o6.find("the entries give '" + median_was + "'"), std::string::npos) << o6;
+  EXPECT_NE(o6.find("/ofsted/made: report.json says"), std::string::npos) << o6;
+  EXPECT_NE(o6.find(dropped + ": the entries give"), std::string::npos) << o6;
+  EXPECT_NE(o6.find("but report.json omits it"), std::string::npos) << o6;
 
   // Malformed members are reported as such, never a crash.
   for (const char* bad : {"{", "[]", R"({"checkpoint":{"size":"x"}})"}) {
