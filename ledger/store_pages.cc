@@ -45,6 +45,10 @@ struct Meta {
   uint64_t main_root = kNoPage, last_page = 0, txn = 0;
 };
 
+bool PlausiblePageSize(uint32_t p) { return p >= 512 && p <= 65536 && (p & (p - 1)) == 0; }
+
+// The meta page at `offset`, if it is one and names the page size it was
+// found by (page 1 sits one page in).
 std::optional<Meta> ReadMeta(std::string_view file, size_t offset, uint64_t pgno) {
   if (file.size() < offset + kMetaEnd) return std::nullopt;
   std::string_view page = file.substr(offset);
@@ -57,10 +61,9 @@ std::optional<Meta> ReadMeta(std::string_view file, size_t offset, uint64_t pgno
   m.main_root = Load<uint64_t>(page, kMainDb + kDbRoot);
   m.last_page = Load<uint64_t>(page, kLastPage);
   m.txn = Load<uint64_t>(page, kTxnId);
+  if (!PlausiblePageSize(m.page_size) || (pgno == 1 && m.page_size != offset)) return std::nullopt;
   return m;
 }
-
-bool PlausiblePageSize(uint32_t p) { return p >= 512 && p <= 65536 && (p & (p - 1)) == 0; }
 
 class Scanner {
  public:
@@ -127,14 +130,10 @@ Result<PageScanSummary> ScanLeafRecords(
   // is damaged, try page 1 at each size LMDB may have used.
   std::optional<Meta> metas[2];
   metas[0] = ReadMeta(data, 0, 0);
-  if (metas[0] && PlausiblePageSize(metas[0]->page_size)) {
+  if (metas[0]) {
     metas[1] = ReadMeta(data, metas[0]->page_size, 1);
   } else {
-    metas[0].reset();
-    for (uint32_t ps = 512; ps <= 65536 && !metas[1]; ps *= 2) {
-      metas[1] = ReadMeta(data, ps, 1);
-      if (metas[1] && metas[1]->page_size != ps) metas[1].reset();
-    }
+    for (uint32_t ps = 512; ps <= 65536 && !metas[1]; ps *= 2) metas[1] = ReadMeta(data, ps, 1);
   }
   const Meta* newest = nullptr;
   for (const auto& m : metas) {

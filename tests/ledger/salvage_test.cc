@@ -93,5 +93,23 @@ TEST(SalvageTest, ALostHeadPageStillFindsTheEntriesThroughTheSecond) {
   EXPECT_EQ(r->intact, 40u);
 }
 
+// Found by store_pages_fuzz: a newer meta page 1 claiming a page size of 0
+// divided by zero. A meta page whose page size is not the one it was found
+// by is not a meta page.
+TEST(SalvageTest, AMetaPageWithAnImpossiblePageSizeIsIgnored) {
+  TempDir tmp;
+  Build(tmp.path());
+  std::string data = Slurp(tmp.path() + "/data.mdb");
+  for (size_t meta : {size_t{0}, size_t{4096}}) {
+    std::string bad = data;
+    std::fill(bad.begin() + meta + 40, bad.begin() + meta + 44, '\0');      // page size
+    std::fill(bad.begin() + meta + 144, bad.begin() + meta + 152, '\xff');  // newest txn
+    auto r = SalvageEntries(std::string_view(bad));
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->pages.page_size, 4096u);
+    EXPECT_EQ(r->intact, 40u);
+  }
+}
+
 }  // namespace
 }  // namespace sharetrail
