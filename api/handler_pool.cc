@@ -1,6 +1,21 @@
 #include "api/handler_pool.h"
 
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 namespace sharetrail::api {
+namespace {
+
+void FutexWait(std::atomic<uint32_t>* word, uint32_t value) {
+  syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, value, nullptr, nullptr, 0);
+}
+
+void FutexWake(std::atomic<uint32_t>* word) {
+  syscall(SYS_futex, word, FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
+}
+
+}  // namespace
 
 HandlerPool::HandlerPool(int threads) {
   pthread_attr_t attr;
@@ -30,10 +45,12 @@ void HandlerPool::Run(const std::function<void()>& fn) {
   }
   Task task;
   task.fn = &fn;
-  std::unique_lock lock(mu_);
-  queue_.push_back(&task);
-  work_.notify_one();
-  task.cv.wait(lock, [&] { return task.done; });
+  {
+    std::lock_guard lock(mu_);
+    queue_.push_back(&task);
+  }
+  work_.notify_one();  // outside the lock, so the woken thread can take it
+  while (task.done.load(std::memory_order_acquire) == 0) FutexWait(&task.done, 0);
 }
 
 void* HandlerPool::Main(void* self) {
@@ -46,9 +63,11 @@ void* HandlerPool::Main(void* self) {
     pool->queue_.pop_front();
     lock.unlock();
     (*task->fn)();
+    task->done.store(1, std::memory_order_release);
+    // Run may already have returned and its Task be gone; a wake on a stale
+    // address is harmless (futex waiters tolerate spurious wakes).
+    FutexWake(&task->done);
     lock.lock();
-    task->done = true;
-    task->cv.notify_one();
   }
 }
 
