@@ -1,21 +1,6 @@
 #include "api/handler_pool.h"
 
-#include <linux/futex.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
 namespace sharetrail::api {
-namespace {
-
-void FutexWait(std::atomic<uint32_t>* word, uint32_t value) {
-  syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, value, nullptr, nullptr, 0);
-}
-
-void FutexWake(std::atomic<uint32_t>* word) {
-  syscall(SYS_futex, word, FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
-}
-
-}  // namespace
 
 HandlerPool::HandlerPool(int threads) {
   pthread_attr_t attr;
@@ -50,7 +35,7 @@ void HandlerPool::Run(const std::function<void()>& fn) {
     queue_.push_back(&task);
   }
   work_.notify_one();  // outside the lock, so the woken thread can take it
-  while (task.done.load(std::memory_order_acquire) == 0) FutexWait(&task.done, 0);
+  task.done.Wait();
 }
 
 void* HandlerPool::Main(void* self) {
@@ -63,10 +48,7 @@ void* HandlerPool::Main(void* self) {
     pool->queue_.pop_front();
     lock.unlock();
     (*task->fn)();
-    task->done.store(1, std::memory_order_release);
-    // Run may already have returned and its Task be gone; a wake on a stale
-    // address is harmless (futex waiters tolerate spurious wakes).
-    FutexWake(&task->done);
+    task->done.Signal();  // Run may return, and its Task be gone, at once
     lock.lock();
   }
 }

@@ -17,14 +17,14 @@
 
 #include <pthread.h>
 
-#include <atomic>
 #include <condition_variable>
 #include <cstddef>
-#include <cstdint>
 #include <deque>
 #include <functional>
 #include <mutex>
 #include <vector>
+
+#include "ledger/completion.h"
 
 namespace sharetrail::api {
 
@@ -43,13 +43,13 @@ class HandlerPool {
   size_t size() const { return threads_.size(); }
 
  private:
-  // Lives on Run's stack. Its caller sleeps on its own futex word, woken
-  // without the pool's mutex: a condition variable notified under that
-  // mutex woke each caller into a lock the pool thread still held (a
-  // tenth of sharetraild's samples at 64 POST connections were that wait).
+  // Lives on Run's stack. Its caller waits on a completion of its own,
+  // signalled without the pool's mutex: a condition variable notified
+  // under that mutex woke each caller into a lock the pool thread still
+  // held (a tenth of sharetraild's samples at 64 POST connections).
   struct Task {
     const std::function<void()>* fn = nullptr;
-    std::atomic<uint32_t> done{0};
+    Completion done;
   };
   static void* Main(void* self);
 

@@ -6,14 +6,10 @@
 // work callers can do in parallel (validation, canonical JSON) happens before
 // queueing, and the writer does only the chaining, hashing, one signature and
 // one durable commit per batch.
-#include <linux/futex.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 
+#include "ledger/completion.h"
 #include "ledger/ledger.h"
 #include "ledger/txn_state.h"
 
@@ -24,13 +20,7 @@ std::string Where(uint64_t seq) { return "applying seq " + std::to_string(seq) +
 
 }  // namespace
 
-// Lives on the caller's stack until Wait returns. Each caller sleeps on its
-// own futex word, so a commit wakes exactly the callers in its batch, each
-// with one syscall and no mutex to fight over on waking. (Not a condition
-// variable per request: notifying under its mutex makes every woken caller
-// block again on that mutex. Not std::binary_semaphore: libstdc++ 12 spins
-// with sched_yield before sleeping, which with 64 waiters on 2 cores costs
-// more CPU than the commit itself.)
+// Lives on the caller's stack until Wait returns (ledger/completion.h).
 struct Ledger::Request {
   PreparedEvent event;
   // With a state machine the event is decided in the writer, so it is
@@ -43,21 +33,14 @@ struct Ledger::Request {
   // malformed, none (each then fails with that event's error).
   uint32_t group_size = 1, group_index = 0;
 
-  void Wait() {
-    while (done.load(std::memory_order_acquire) == 0) {
-      syscall(SYS_futex, &done, FUTEX_WAIT_PRIVATE, 0, nullptr, nullptr, 0);
-    }
-  }
+  void Wait() { done.Wait(); }
   void Finish(Status s) {
     status = std::move(s);
-    done.store(1, std::memory_order_release);
-    // The caller may already have returned and reused this memory; a wake on
-    // a stale address is harmless (futex waiters tolerate spurious wakes).
-    syscall(SYS_futex, &done, FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
+    done.Signal();  // the caller may return and reuse this memory at once
   }
 
  private:
-  std::atomic<uint32_t> done{0};
+  Completion done;
 };
 
 Status Ledger::AcceptingWrites() const {
